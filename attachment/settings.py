@@ -1,0 +1,293 @@
+"""Settings for The Therapeutic Way's site.
+
+Everything that differs between a laptop and production is read from the environment
+(see .env.example). The defaults are safe: DEBUG is off, and production security (HTTPS
+redirect, HSTS, secure cookies) switches on as soon as SITE_URL is an https:// address.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def envstr(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def envbool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    if value.lower() in ("1", "true", "yes", "on"):
+        return True
+    if value.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+def envint(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}."
+        ) from None
+
+
+def envlist(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def envrate(name: str, default: str) -> tuple[int, int]:
+    """A rate such as "5/h" as (requests, seconds); "0" switches the limit off."""
+    value = os.environ.get(name) or default
+    if value.strip() == "0":
+        return (0, 0)
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*([smhd])\s*", value)
+    if not match:
+        raise ImproperlyConfigured(
+            f"{name} must look like 5/h (requests per s, m, h or d) or be 0, not {value!r}."
+        )
+    seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400}[match[2]]
+    return (int(match[1]), seconds)
+
+
+DEBUG = envbool("DEBUG", False)
+
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+_site = urlsplit(SITE_URL)
+if _site.scheme not in ("http", "https") or not _site.hostname:
+    raise ImproperlyConfigured(
+        f"SITE_URL must be a full address such as https://example.ca, not {SITE_URL!r}."
+    )
+# An https:// site is a production site behind TLS: everything below that only makes
+# sense over HTTPS follows from this one fact instead of being repeated in five variables.
+HTTPS = _site.scheme == "https"
+
+SECRET_KEY = envstr(
+    "SECRET_KEY",
+    # Only good enough for tests and a laptop; `check --deploy` rejects it (security.W009).
+    "django-insecure-local-only-never-use-this-key-in-production",
+)
+
+ALLOWED_HOSTS = envlist(
+    "ALLOWED_HOSTS",
+    [_site.hostname] + ([] if HTTPS else ["localhost", "127.0.0.1", "[::1]"]),
+)
+CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django_htmx",
+    "axes",
+    "attachment",
+    "quiz",
+    "articles",
+    "booking",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "attachment.middleware.CrossOriginResourcePolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it watches the login responses of everything above.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "attachment.urls"
+WSGI_APPLICATION = "attachment.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "attachment.context_processors.practice",
+            ],
+        },
+    },
+]
+
+# SQLite is only the zero-set-up default for a laptop; production and CI use PostgreSQL.
+DATABASES = {
+    "default": dj_database_url.parse(
+        envstr("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=envint("CONN_MAX_AGE", 60),
+        # Reconnect by itself after PostgreSQL restarts, instead of failing until a restart.
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = envstr("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+else:
+    # One process's memory: fine for one server; set REDIS_URL when there are several,
+    # so that page caches and rate limits are shared.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "admin:login"
+
+LANGUAGE_CODE = "en-ca"
+TIME_ZONE = "America/Toronto"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        # Hashed names can be cached for a year; whitenoise serves them pre-compressed.
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# Email. With no EMAIL_HOST, messages are printed to the console (the run command).
+_email_host = envstr("EMAIL_HOST", "")
+if _email_host:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _email_host,
+                "port": envint("EMAIL_PORT", 587),
+                "username": envstr("EMAIL_HOST_USER", ""),
+                "password": envstr("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": envbool("EMAIL_USE_TLS", True),
+                "timeout": envint("EMAIL_TIMEOUT", 10),
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = envstr(
+    "DEFAULT_FROM_EMAIL", "The Therapeutic Way <info@thetherapeuticway.ca>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Security. Every response carries a strict Content Security Policy: no inline script or
+# style anywhere, nothing from another origin.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day in the admin
+
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    # TLS ends at the proxy in front of gunicorn; it tells us the original scheme.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # The __Host- prefix pins a cookie to this exact host, over HTTPS, for every path.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# The client's address, for rate limits and the admin lockout. Behind a proxy, name the
+# header that the proxy itself sets (for example HTTP_X_REAL_IP); a header the client
+# could send is never trusted unless named here.
+CLIENT_IP_HEADER = envstr("CLIENT_IP_HEADER", "")
+
+# django-axes: lock the admin login after 5 failures for 30 minutes, per username and address.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "attachment.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# The practice's own rules.
+BOOKING_RATE_LIMIT = envrate("BOOKING_RATE_LIMIT", "5/h")
+QUIZ_RATE_LIMIT = envrate("QUIZ_RATE_LIMIT", "30/h")
+PERSONAL_DATA_RETENTION_DAYS = envint("PERSONAL_DATA_RETENTION_DAYS", 90)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from attachment import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("faq/", views.faq, name="faq"),
+    path("contact/", views.contact, name="contact"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("healthz", views.healthz, name="healthz"),
+    path("quiz/", include("quiz.urls")),
+    path("articles/", include("articles.urls")),
+    path("book/", include("booking.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    # Uploaded photos on a laptop; in production the web server in front serves MEDIA_ROOT.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from attachment.models import FAQEntry, PracticeDetails, Therapist
+from attachment.structured_data import faq_jsonld, practice_jsonld
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    practice = PracticeDetails.load()
+    structured = (
+        practice_jsonld(practice, site_url=settings.SITE_URL) if practice else None
+    )
+    return render(request, "attachment/home.html", {"structured_data": structured})
+
+
+@require_safe
+def about(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "attachment/about.html", {"therapists": Therapist.objects.all()}
+    )
+
+
+@require_safe
+def faq(request: HttpRequest) -> HttpResponse:
+    entries = list(FAQEntry.objects.all())
+    return render(
+        request,
+        "attachment/faq.html",
+        {"entries": entries, "structured_data": faq_jsonld(entries)},
+    )
+
+
+@require_safe
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(request, "attachment/contact.html")
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "attachment/privacy.html",
+        {"retention_days": settings.PERSONAL_DATA_RETENTION_DAYS},
+    )
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers and uptime checks: 200 when the database answers, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
