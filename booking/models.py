@@ -1,0 +1,236 @@
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from attachment.models import Therapist
+from booking import slots
+
+
+class BookingSettings(models.Model):
+    therapist = models.OneToOneField(
+        Therapist, models.CASCADE, related_name="booking_settings"
+    )
+    consult_minutes = models.PositiveSmallIntegerField(
+        _("consult length (minutes)"), default=20
+    )
+    buffer_minutes = models.PositiveSmallIntegerField(
+        _("buffer between consults (minutes)"), default=10
+    )
+    minimum_notice_hours = models.PositiveSmallIntegerField(
+        _("minimum notice (hours)"), default=12
+    )
+    book_ahead_days = models.PositiveSmallIntegerField(
+        _("how far ahead clients may book (days)"), default=28
+    )
+
+    class Meta:
+        verbose_name = _("booking settings")
+        verbose_name_plural = _("booking settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(consult_minutes__gte=5),
+                name="booking_bookingsettings_consult_at_least_5_minutes",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Booking settings for %(name)s") % {"name": self.therapist})
+
+    def rules(self) -> slots.Rules:
+        return slots.Rules(
+            consult_minutes=self.consult_minutes,
+            buffer_minutes=self.buffer_minutes,
+            minimum_notice_hours=self.minimum_notice_hours,
+            book_ahead_days=self.book_ahead_days,
+        )
+
+
+class WeeklyHours(models.Model):
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    therapist = models.ForeignKey(
+        Therapist, models.CASCADE, related_name="weekly_hours"
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday)
+    start = models.TimeField(_("from (Toronto time)"))
+    end = models.TimeField(_("until (Toronto time)"))
+
+    class Meta:
+        ordering = ["therapist", "weekday", "start"]
+        verbose_name = _("weekly hours")
+        verbose_name_plural = _("weekly hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__lt=models.F("end")),
+                name="booking_weeklyhours_start_before_end",
+                violation_error_message=_("The start must be before the end."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+
+
+class TimeOff(models.Model):
+    therapist = models.ForeignKey(Therapist, models.CASCADE, related_name="time_off")
+    first_day = models.DateField(_("first day"))
+    last_day = models.DateField(_("last day"))
+    reason = models.CharField(_("reason (only you see it)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["first_day"]
+        verbose_name = _("time off")
+        verbose_name_plural = _("time off")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first_day__lte=models.F("last_day")),
+                name="booking_timeoff_first_day_not_after_last",
+                violation_error_message=_(
+                    "The first day must not be after the last day."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_day} – {self.last_day}"
+
+
+def new_uid() -> str:
+    return f"{uuid.uuid4()}@thetherapeuticway.ca"
+
+
+class BookingQuerySet(models.QuerySet):
+    def confirmed(self) -> BookingQuerySet:
+        return self.filter(status=Booking.Status.CONFIRMED)
+
+
+class Booking(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    therapist = models.ForeignKey(Therapist, models.PROTECT, related_name="bookings")
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    # End plus buffer, stored so that PostgreSQL's exclusion constraint can use it.
+    blocked_until = models.DateTimeField(editable=False)
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40)
+    note = models.TextField(_("note"), max_length=500, blank=True)
+    visitor_time_zone = models.CharField(
+        _("client's time zone"), max_length=64, default="America/Toronto"
+    )
+    quiz_result_url = models.URLField(_("shared quiz result"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.CONFIRMED
+    )
+    uid = models.CharField(max_length=100, default=new_uid, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("consult")
+        verbose_name_plural = _("consults")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["therapist", "starts_at"],
+                condition=Q(status="confirmed"),
+                name="booking_booking_one_per_slot",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_at__lt=models.F("ends_at"))
+                & Q(ends_at__lte=models.F("blocked_until")),
+                name="booking_booking_times_in_order",
+            ),
+            # On PostgreSQL, migration 0003 adds booking_booking_no_overlap: an exclusion
+            # constraint so that no two confirmed consults (buffers included) overlap.
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} · {self.starts_at:%Y-%m-%d %H:%M} UTC"
+
+    def place(self, starts_at, rules: slots.Rules) -> None:
+        self.starts_at = starts_at
+        self.ends_at = starts_at + rules.length
+        self.blocked_until = self.ends_at + timedelta(minutes=rules.buffer_minutes)
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+
+class OutgoingEmail(models.Model):
+    """The outbox: written with the booking change, sent after commit, retried until sent."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        SENT = "sent", _("sent")
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("confirmation to client")
+        NEW_BOOKING = "new-booking", _("new consult, to therapist")
+        CANCELLED = "cancelled", _("cancellation to client")
+        CANCELLED_THERAPIST = "cancelled-therapist", _("cancellation to therapist")
+        RESCHEDULED = "rescheduled", _("new time to client")
+        RESCHEDULED_THERAPIST = "rescheduled-therapist", _("new time to therapist")
+        REMINDER = "reminder", _("reminder to client")
+
+    booking = models.ForeignKey(
+        Booking, models.SET_NULL, null=True, blank=True, related_name="emails"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    # The booking's SEQUENCE this message is about: one reminder per booked time.
+    sequence = models.PositiveIntegerField(default=0)
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=200)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    ics = models.TextField(blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.PENDING
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"))
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(status="pending"),
+                name="booking_outgoing_due_idx",
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["booking", "sequence"],
+                condition=Q(kind="reminder"),
+                name="booking_outgoingemail_one_reminder_per_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.get_status_display()}"

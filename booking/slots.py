@@ -1,0 +1,145 @@
+"""Free consult times: weekly hours, time off, existing bookings and now in; start times out.
+
+Pure Python, no Django: the rules that must never break are tested here as plain
+functions (tests/booking/test_slots.py).
+
+How wall-clock time is treated, deliberately:
+- Weekly hours are wall-clock times in the practice's zone, so a 10:00 consult stays at
+  10:00 Toronto time on both sides of a daylight-saving change (its UTC time moves).
+- A local time that does not exist (02:30 on the night clocks spring forward) is never
+  offered: there is no such moment to meet at.
+- A local time that happens twice (01:30 on the night clocks fall back) is offered once,
+  at its first occurrence (daylight time), so nobody books an ambiguous hour twice.
+- Every returned start is an aware datetime in UTC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+TORONTO = ZoneInfo("America/Toronto")
+
+
+@dataclass(frozen=True)
+class WeeklyRange:
+    """Open for consults on `weekday` (0 = Monday) from `start` to `end`, local time."""
+
+    weekday: int
+    start: time
+    end: time
+
+
+@dataclass(frozen=True)
+class DaysOff:
+    """No consults from `first_day` to `last_day`, both included, local dates."""
+
+    first_day: date
+    last_day: date
+
+
+@dataclass(frozen=True)
+class Busy:
+    """A confirmed consult: nothing else may start before `blocked_until` (end + buffer)."""
+
+    starts_at: datetime
+    blocked_until: datetime
+
+
+@dataclass(frozen=True)
+class Rules:
+    consult_minutes: int = 20
+    buffer_minutes: int = 10
+    minimum_notice_hours: int = 12
+    book_ahead_days: int = 28
+
+    @property
+    def length(self) -> timedelta:
+        return timedelta(minutes=self.consult_minutes)
+
+    @property
+    def blocked(self) -> timedelta:
+        """How long a consult keeps the calendar busy: its length plus the buffer."""
+        return timedelta(minutes=self.consult_minutes + self.buffer_minutes)
+
+
+def local_moment(day: date, wall: time, zone: ZoneInfo) -> datetime | None:
+    """`day` at `wall` o'clock in `zone`, in UTC; None if that local time does not exist.
+
+    A repeated local time resolves to its first occurrence (fold=0).
+    """
+    naive = datetime.combine(day, wall)
+    aware = naive.replace(tzinfo=zone, fold=0)
+    as_utc = aware.astimezone(UTC)
+    if as_utc.astimezone(zone).replace(tzinfo=None) != naive:
+        return None  # skipped by a spring-forward change
+    return as_utc
+
+
+def free_slots(
+    *,
+    weekly_hours: Iterable[WeeklyRange],
+    time_off: Iterable[DaysOff] = (),
+    bookings: Iterable[Busy] = (),
+    rules: Rules = Rules(),
+    now: datetime,
+    zone: ZoneInfo = TORONTO,
+) -> list[datetime]:
+    """Every start time a client may book, in order, as aware UTC datetimes."""
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    ranges = list(weekly_hours)
+    days_off = list(time_off)
+    busy = sorted(bookings, key=lambda b: b.starts_at)
+    earliest = now + timedelta(hours=rules.minimum_notice_hours)
+    latest = now + timedelta(days=rules.book_ahead_days)
+    step = rules.blocked
+
+    slots: set[datetime] = set()
+    first_day = now.astimezone(zone).date()
+    last_day = latest.astimezone(zone).date()
+    day = first_day
+    while day <= last_day:
+        if not any(off.first_day <= day <= off.last_day for off in days_off):
+            for opening in ranges:
+                if opening.weekday == day.weekday():
+                    slots.update(_slots_in_range(day, opening, rules, step, zone))
+        day += timedelta(days=1)
+
+    return sorted(
+        start
+        for start in slots
+        if earliest <= start <= latest and not _clashes(start, rules.blocked, busy)
+    )
+
+
+def _slots_in_range(
+    day: date, opening: WeeklyRange, rules: Rules, step: timedelta, zone: ZoneInfo
+) -> list[datetime]:
+    found = []
+    end = local_moment(day, opening.end, zone)
+    if end is None:  # the range ends in a skipped hour: end at the next real minute
+        end = datetime.combine(day, opening.end).replace(tzinfo=zone).astimezone(UTC)
+    wall = datetime.combine(day, opening.start)
+    # Step in wall-clock time so that 10:00, 10:30, ... stay on the local half hours.
+    while wall.date() == day and wall.time() < opening.end:
+        start = local_moment(day, wall.time(), zone)
+        if start is not None and start + rules.length <= end:
+            found.append(start)
+        wall += step
+    return found
+
+
+def _clashes(start: datetime, blocked: timedelta, busy: list[Busy]) -> bool:
+    until = start + blocked
+    return any(b.starts_at < until and start < b.blocked_until for b in busy)
+
+
+def nearest(
+    slots: Iterable[datetime], target: datetime, count: int = 4
+) -> list[datetime]:
+    """The `count` free times closest to `target`, in time order."""
+    closest = sorted(slots, key=lambda s: (abs(s - target), s))[:count]
+    return sorted(closest)
