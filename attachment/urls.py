@@ -3,8 +3,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from articles.sitemaps import SITEMAPS  # articles: sitemap and robots.txt
+from articles.views import robots_txt  # articles
 from attachment import views
 
 urlpatterns = [
@@ -18,6 +21,9 @@ urlpatterns = [
     path("articles/", include("articles.urls")),
     path("book/", include("booking.urls")),
     path("admin/", admin.site.urls),
+    # articles: the sitemap and robots.txt
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
 ]
 
 if settings.DEBUG:

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from articles.queries import latest as latest_articles
 from attachment.models import FAQEntry, PracticeDetails, Therapist
 from attachment.structured_data import faq_jsonld, practice_jsonld
 
@@ -17,7 +18,11 @@ def home(request: HttpRequest) -> HttpResponse:
     structured = (
         practice_jsonld(practice, site_url=settings.SITE_URL) if practice else None
     )
-    return render(request, "attachment/home.html", {"structured_data": structured})
+    return render(
+        request,
+        "attachment/home.html",
+        {"structured_data": structured, "latest_articles": latest_articles()},
+    )
 
 
 @require_safe

@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.images import shrink
+from attachment.markdown import render_markdown
+from attachment.models import Therapist
+
+SUMMARY_ADVISED_LENGTH = 160
+WORDS_PER_MINUTE = 200
+
+MARKDOWN_HELP = _(
+    "Write as in an email. A blank line starts a new paragraph. "
+    "## Heading · ### Smaller heading · **bold** · *italic* · "
+    "- a bulleted item · 1. a numbered item · [words to click](https://address) · "
+    "> a quotation. Save, then use “Preview” to see it exactly as visitors will."
+)
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        unique=True,
+        help_text=_(
+            "The tag's address. The quiz recommends articles tagged secure, "
+            "anxious-preoccupied, dismissive-avoidant or fearful-avoidant."
+        ),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:tag", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now: datetime | None = None) -> ArticleQuerySet:
+        """Articles visitors may read: a publish time that has come (scheduled ones appear by themselves)."""
+        return self.filter(publish_at__lte=now or timezone.now())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The article's address: /articles/<slug>/. Filled from the title."),
+    )
+    author = models.ForeignKey(
+        Therapist, models.PROTECT, related_name="articles", verbose_name=_("author")
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One or two sentences, shown in lists and to search engines. "
+            "Search engines cut it after about 160 characters."
+        ),
+    )
+    body = models.TextField(_("body"), help_text=MARKDOWN_HELP)
+    body_html = models.TextField(editable=False, default="")
+    cover = models.ImageField(
+        _("cover image"),
+        upload_to="articles/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+        help_text=_("Optional. Large pictures are shrunk to 1600 pixels wide."),
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_alt = models.CharField(
+        _("cover image description"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Describes the picture for people who cannot see it. Required with a picture."
+        ),
+    )
+    tags = models.ManyToManyField(
+        Tag, related_name="articles", blank=True, verbose_name=_("tags")
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Empty: a draft nobody else sees. A time to come: it appears by itself then. "
+            "A time past: published."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("publish_at").desc(nulls_first=True), "-pk"]
+        get_latest_by = "publish_at"
+        verbose_name = _("article")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cover="") | ~Q(cover_alt=""),
+                name="articles_article_cover_has_alt",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.slug])
+
+    def get_preview_url(self) -> str:
+        return reverse("articles:preview", args=[self.pk])
+
+    def status(self, now: datetime | None = None) -> Article.Status:
+        if self.publish_at is None:
+            return self.Status.DRAFT
+        if self.publish_at > (now or timezone.now()):
+            return self.Status.SCHEDULED
+        return self.Status.PUBLISHED
+
+    def is_published(self, now: datetime | None = None) -> bool:
+        return self.status(now) == self.Status.PUBLISHED
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.ceil(len(self.body.split()) / WORDS_PER_MINUTE))
+
+    @property
+    def summary_too_long(self) -> bool:
+        return len(self.summary) > SUMMARY_ADVISED_LENGTH
+
+    def clean(self) -> None:
+        if self.cover and not self.cover_alt.strip():
+            raise ValidationError(
+                {"cover_alt": _("Please describe the picture for screen readers.")}
+            )
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = render_markdown(self.body)
+        if self.cover and not self.cover._committed:
+            self._shrink_cover()
+        super().save(*args, **kwargs)
+
+    def _shrink_cover(self) -> None:
+        smaller = shrink(self.cover.file)
+        if smaller is not None:
+            data, width, height = smaller
+            self.cover.save(self.cover.name, ContentFile(data), save=False)
+            self.cover_width, self.cover_height = width, height

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from articles import queries
+from articles.cache import CSRF_PLACEHOLDER, cached_page, wants_fragment, with_token
+from articles.models import Article, Tag
+from articles.structured_data import article_jsonld
+from attachment.models import PracticeDetails
+
+PER_PAGE = 10
+
+
+@require_safe
+@cached_page
+def article_list(request: HttpRequest, tag_slug: str | None = None) -> HttpResponse:
+    now = timezone.now()
+    tag = get_object_or_404(Tag, slug=tag_slug) if tag_slug else None
+    articles = Article.objects.published(now).order_by("-publish_at", "-pk")
+    if tag is not None:
+        articles = articles.filter(tags=tag)
+    page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+    published_with_tag = Article.objects.published(now).filter(tags=OuterRef("pk"))
+    tags = Tag.objects.filter(Exists(published_with_tag))
+    fragment = wants_fragment(request)
+    return render(
+        request,
+        "articles/article_list.html#results"
+        if fragment
+        else "articles/article_list.html",
+        {
+            "page": page,
+            "tag": tag,
+            "tags": tags,
+            "fragment": fragment,
+            "csrf_token": CSRF_PLACEHOLDER,
+        },
+    )
+
+
+@require_safe
+@cached_page
+def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(_articles(), slug=slug)
+    if not article.is_published() and not request.user.is_staff:
+        raise Http404("No article here.")
+    return _render_article(request, article, preview=False)
+
+
+@never_cache
+@staff_member_required
+@require_safe
+def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The article exactly as visitors will see it, whatever its state (staff only)."""
+    article = get_object_or_404(_articles(), pk=pk)
+    response = _render_article(request, article, preview=True)
+    response.content = with_token(request, response.content)
+    return response
+
+
+def _articles():
+    return Article.objects.select_related("author").prefetch_related("tags")
+
+
+def _render_article(
+    request: HttpRequest, article: Article, *, preview: bool
+) -> HttpResponse:
+    previous, following = queries.neighbours(article)
+    practice = PracticeDetails.load()
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "preview": preview,
+            "previous": previous,
+            "next": following,
+            "related": queries.related(article),
+            "is_published": article.is_published(),
+            "structured_data": article_jsonld(
+                article,
+                site_url=settings.SITE_URL,
+                publisher=practice.name if practice else "The Therapeutic Way",
+            ),
+            "csrf_token": CSRF_PLACEHOLDER,
+        },
+    )
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "Disallow: /quiz/result/",
+        "",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
