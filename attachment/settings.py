@@ -119,6 +119,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Security and reliability: a database outage is a calm 503, not a 500.
+    "attachment.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it watches the login responses of everything above.
     "axes.middleware.AxesMiddleware",
 ]
@@ -275,6 +277,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "attachment.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Every attempt leaves a row the therapist can read in the admin: successes in Access
+# logs, each failure in Access failures. The console log masks usernames and addresses.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
 # The practice's own rules.
 BOOKING_RATE_LIMIT = envrate("BOOKING_RATE_LIMIT", "5/h")

@@ -1,0 +1,34 @@
+"""Security tests: hypothesis profiles for the property-based fuzzer.
+
+HYPOTHESIS_PROFILE=ci (the default) keeps the fuzzer within CI's time; bench/fuzz.sh runs
+it with HYPOTHESIS_PROFILE=bench and many more examples. The profiles are applied to the
+fuzz tests only, never loaded globally, so other apps' property tests keep their own.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+_COMMON = {
+    "deadline": None,
+    "derandomize": False,
+    "suppress_health_check": [
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
+}
+settings.register_profile("ci", max_examples=25, **_COMMON)
+settings.register_profile("bench", max_examples=600, **_COMMON)
+
+FUZZ_PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Logins are the point of several tests here; the production hasher is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
