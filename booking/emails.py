@@ -1,0 +1,148 @@
+"""One function per message. Each returns an unsaved OutgoingEmail for the outbox.
+
+Messages are written in the same transaction as the booking change that causes them;
+booking/outbox.py sends them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress
+
+from attachment.models import PracticeDetails
+from booking import links
+from booking.models import Booking, OutgoingEmail
+from booking.zones import PRACTICE_ZONE, describe
+
+Kind = OutgoingEmail.Kind
+FOR_THERAPIST = {Kind.NEW_BOOKING, Kind.CANCELLED_THERAPIST, Kind.RESCHEDULED_THERAPIST}
+
+
+def confirmation(booking: Booking) -> OutgoingEmail:
+    return _message(
+        Kind.CONFIRMATION, booking, booking.email, "booking-confirmed",
+        ics=invite(booking, "REQUEST"),
+    )  # fmt: skip
+
+
+def new_booking_for_therapist(booking: Booking) -> OutgoingEmail:
+    return _message(
+        Kind.NEW_BOOKING, booking, booking.therapist.email, "booking-new-therapist"
+    )
+
+
+def cancellation(booking: Booking) -> OutgoingEmail:
+    return _message(
+        Kind.CANCELLED, booking, booking.email, "booking-cancelled",
+        ics=invite(booking, "CANCEL"),
+    )  # fmt: skip
+
+
+def cancellation_for_therapist(booking: Booking) -> OutgoingEmail:
+    return _message(
+        Kind.CANCELLED_THERAPIST, booking, booking.therapist.email,
+        "booking-cancelled-therapist",
+    )  # fmt: skip
+
+
+def rescheduled(booking: Booking, previous_start: datetime) -> OutgoingEmail:
+    return _message(
+        Kind.RESCHEDULED, booking, booking.email, "booking-rescheduled",
+        ics=invite(booking, "REQUEST"), previous_start=previous_start,
+    )  # fmt: skip
+
+
+def rescheduled_for_therapist(
+    booking: Booking, previous_start: datetime
+) -> OutgoingEmail:
+    return _message(
+        Kind.RESCHEDULED_THERAPIST, booking, booking.therapist.email,
+        "booking-rescheduled-therapist", previous_start=previous_start,
+    )  # fmt: skip
+
+
+def reminder(booking: Booking) -> OutgoingEmail:
+    return _message(
+        Kind.REMINDER, booking, booking.email, "booking-reminder",
+        ics=invite(booking, "REQUEST"),
+    )  # fmt: skip
+
+
+def summary(booking: Booking) -> str:
+    practice = PracticeDetails.load()
+    minutes = int((booking.ends_at - booking.starts_at).total_seconds() // 60)
+    name = practice.name if practice else "The Therapeutic Way"
+    return f"Free {minutes}-minute consult with {booking.therapist.name} ({name})"
+
+
+def invite(booking: Booking, method: str) -> str:
+    """An iCalendar invite; the client's note is never in it (calendars sync widely)."""
+    practice = PracticeDetails.load()
+    calendar = Calendar()
+    calendar.add("prodid", "-//The Therapeutic Way//Consult booking//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", method)
+    event = Event()
+    event.add("uid", booking.uid)
+    event.add("sequence", booking.sequence)
+    event.add("dtstamp", timezone.now().astimezone(UTC))
+    event.add("dtstart", booking.starts_at.astimezone(UTC))
+    event.add("dtend", booking.ends_at.astimezone(UTC))
+    event.add("summary", summary(booking))
+    event.add(
+        "description",
+        f"{booking.therapist.name} will call you at the number you gave.\n"
+        f"To cancel or change the time: {links.absolute(links.reschedule_url(booking))}",
+    )
+    event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
+    organizer = vCalAddress(
+        f"mailto:{practice.email if practice else booking.therapist.email}"
+    )
+    organizer.params["cn"] = booking.therapist.name
+    event.add("organizer", organizer)
+    attendee = vCalAddress(f"mailto:{booking.email}")
+    attendee.params["cn"] = booking.name
+    attendee.params["role"] = "REQ-PARTICIPANT"
+    event.add("attendee", attendee)
+    calendar.add_component(event)
+    return calendar.to_ical().decode()
+
+
+def _message(
+    kind: str,
+    booking: Booking,
+    to: str,
+    template: str,
+    *,
+    ics: str = "",
+    previous_start: datetime | None = None,
+) -> OutgoingEmail:
+    zone = PRACTICE_ZONE if kind in FOR_THERAPIST else booking.visitor_time_zone
+    context = {
+        "booking": booking,
+        "practice": PracticeDetails.load(),
+        "summary": summary(booking),
+        "when": describe(booking.starts_at, zone),
+        "when_practice": describe(booking.starts_at, PRACTICE_ZONE),
+        "when_client": describe(booking.starts_at, booking.visitor_time_zone),
+        "previous": describe(previous_start, zone) if previous_start else "",
+        "cancel_url": links.absolute(links.cancel_url(booking)),
+        "reschedule_url": links.absolute(links.reschedule_url(booking)),
+        "book_url": links.absolute("/book/"),
+        "admin_url": links.absolute(f"/admin/booking/booking/{booking.pk}/change/"),
+    }
+    subject = render_to_string(f"emails/{template}-subject.txt", context)
+    return OutgoingEmail(
+        booking=booking,
+        kind=kind,
+        sequence=booking.sequence,
+        to=to,
+        subject=" ".join(subject.split())[:200],
+        body_text=render_to_string(f"emails/{template}-body.txt", context),
+        body_html=render_to_string(f"emails/{template}-body.html", context),
+        ics=ics,
+        next_attempt_at=timezone.now(),
+    )

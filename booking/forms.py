@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from booking.zones import PRACTICE_ZONE, is_valid_zone
+
+STARTED_SALT = "booking.started"
+
+
+def started_token() -> str:
+    return signing.dumps(time.time(), salt=STARTED_SALT)
+
+
+def slot_value(moment: datetime) -> str:
+    """The form's wire format for a start time: ISO 8601 in UTC, e.g. 2026-12-01T14:00:00Z."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_slot(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except (ValueError, TypeError):
+        return None
+    if moment.tzinfo is None:
+        return None
+    return moment.astimezone(UTC)
+
+
+class SlotForm(forms.Form):
+    slot = forms.CharField(
+        max_length=40, error_messages={"required": _("Please choose a time.")}
+    )
+    tz = forms.CharField(max_length=64, required=False)
+
+    def clean_slot(self) -> datetime:
+        moment = parse_slot(self.cleaned_data["slot"])
+        if moment is None:
+            raise forms.ValidationError(_("Please choose one of the times shown."))
+        return moment
+
+    def clean_tz(self) -> str:
+        zone = self.cleaned_data["tz"].strip()
+        return zone if is_valid_zone(zone) else PRACTICE_ZONE
+
+
+class ConsultForm(SlotForm):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        error_messages={"required": _("Please tell us what to call you.")},
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        error_messages={
+            "required": _("Please give an email address for the confirmation."),
+            "invalid": _("Please check the email address: it looks incomplete."),
+        },
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        help_text=_("Shikha will call you on this number."),
+        max_length=40,
+        validators=[
+            RegexValidator(
+                r"^[0-9+()\-.\s]*[0-9][0-9+()\-.\s]{6,}$",
+                _("Please check the phone number: digits, spaces and + ( ) - only."),
+            )
+        ],
+        error_messages={"required": _("Please give a number we can call you on.")},
+    )
+    note = forms.CharField(
+        label=_("Anything you would like Shikha to know (optional)"),
+        help_text=_(
+            "A line or two is plenty. Please leave out health details: the call is a better place for them."
+        ),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+    )
+    in_ontario = forms.BooleanField(
+        label=_("I live in Ontario and will be in Ontario for the call"),
+        required=False,
+    )
+    age_16_plus = forms.BooleanField(label=_("I am 16 or older"), required=False)
+    consent = forms.BooleanField(
+        label=_("I agree to the privacy statement"),
+        error_messages={
+            "required": _(
+                "Please agree to the privacy statement so that we may keep your details for the call."
+            )
+        },
+    )
+    share_result = forms.BooleanField(required=False)
+    result = forms.CharField(required=False, max_length=4000)
+    # Spam guards: a field people never see, and when the form was shown.
+    website = forms.CharField(required=False, max_length=200)
+    started = forms.CharField(required=False, max_length=200)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(
+                _("We could not send this form. Please email or call us instead.")
+            )
+        try:
+            shown_at = float(signing.loads(data.get("started", ""), salt=STARTED_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            raise forms.ValidationError(
+                _(
+                    "Something went wrong with the form. Please check your details and send it again."
+                )
+            ) from None
+        elapsed = time.time() - shown_at
+        if elapsed < settings.BOOKING_MIN_SECONDS:
+            raise forms.ValidationError(
+                _(
+                    "That was very quick! Please check your details and send the form again."
+                )
+            )
+        if elapsed > settings.BOOKING_MAX_FORM_AGE:
+            raise forms.ValidationError(
+                _(
+                    "This page was open for a long while, so the times may have changed. "
+                    "Please check the time you chose and send the form again."
+                )
+            )
+        return data
+
+    @property
+    def eligible(self) -> bool:
+        return bool(self.cleaned_data.get("in_ontario")) and bool(
+            self.cleaned_data.get("age_16_plus")
+        )

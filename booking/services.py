@@ -1,0 +1,198 @@
+"""Booking, cancelling and moving consults: each one transaction, with its emails."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from attachment.models import Therapist
+from booking import emails, slots
+from booking.models import Booking, BookingSettings, TimeOff, WeeklyHours
+from booking.outbox import send_after_commit
+from booking.zones import PRACTICE_ZONE
+
+
+class SlotTaken(Exception):
+    """The time is not free (taken meanwhile, or never offered)."""
+
+    def __init__(self, starts_at: datetime) -> None:
+        super().__init__(starts_at)
+        self.starts_at = starts_at
+
+
+class LinkNoLongerValid(Exception):
+    """The booking was cancelled, moved since the link was sent, or has passed."""
+
+
+def rules_for(therapist: Therapist) -> slots.Rules:
+    found = BookingSettings.objects.filter(therapist=therapist).first()
+    return found.rules() if found else slots.Rules()
+
+
+def free_slots_for(
+    therapist: Therapist, *, now: datetime, ignoring: Booking | None = None
+) -> list[datetime]:
+    """The therapist's free start times (UTC); `ignoring` a booking being moved."""
+    if not therapist.accepting_consults:
+        return []
+    bookings = Booking.objects.confirmed().filter(
+        therapist=therapist, blocked_until__gt=now
+    )
+    if ignoring is not None:
+        bookings = bookings.exclude(pk=ignoring.pk)
+    return slots.free_slots(
+        weekly_hours=[
+            slots.WeeklyRange(h.weekday, h.start, h.end)
+            for h in WeeklyHours.objects.filter(therapist=therapist)
+        ],
+        time_off=[
+            slots.DaysOff(t.first_day, t.last_day)
+            for t in TimeOff.objects.filter(
+                therapist=therapist, last_day__gte=now.date()
+            )
+        ],
+        bookings=[
+            slots.Busy(b.starts_at, b.blocked_until)
+            for b in bookings.only("starts_at", "blocked_until")
+        ],
+        rules=rules_for(therapist),
+        now=now,
+        zone=ZoneInfo(PRACTICE_ZONE),
+    )
+
+
+def book_consult(
+    *,
+    therapist: Therapist,
+    starts_at: datetime,
+    name: str,
+    email: str,
+    phone: str,
+    note: str = "",
+    visitor_time_zone: str = PRACTICE_ZONE,
+    quiz_result_url: str = "",
+    now: datetime | None = None,
+) -> Booking:
+    """Book a free time, or raise SlotTaken. The emails go out after commit."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            # Lock the therapist's row so that two requests for her calendar queue up
+            # here instead of both seeing the time free (locking the, possibly empty,
+            # set of bookings would not stop two inserts).
+            therapist = Therapist.objects.select_for_update().get(pk=therapist.pk)
+            if starts_at not in free_slots_for(therapist, now=now):
+                raise SlotTaken(starts_at)
+            booking = Booking(
+                therapist=therapist, name=name, email=email, phone=phone, note=note,
+                visitor_time_zone=visitor_time_zone, quiz_result_url=quiz_result_url,
+            )  # fmt: skip
+            booking.place(starts_at, rules_for(therapist))
+            booking.full_clean(
+                validate_constraints=False
+            )  # the database has the last word
+            booking.save()
+            messages = [
+                emails.confirmation(booking),
+                emails.new_booking_for_therapist(booking),
+            ]
+            _queue(messages)
+    except IntegrityError as error:
+        # The database constraints are the last word (e.g. a server without the lock).
+        raise SlotTaken(starts_at) from error
+    return booking
+
+
+def cancel_booking(
+    *, booking_id: int, sequence: int | None = None, now: datetime | None = None
+) -> Booking:
+    """Cancel a confirmed consult and tell both sides. `sequence` guards stale links."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _locked_current(booking_id, sequence, now)
+        booking.status = Booking.Status.CANCELLED
+        booking.cancelled_at = now
+        booking.save(update_fields=["status", "cancelled_at"])
+        _queue(
+            [emails.cancellation(booking), emails.cancellation_for_therapist(booking)]
+        )
+    return booking
+
+
+def reschedule_booking(
+    *, booking_id: int, sequence: int, starts_at: datetime, now: datetime | None = None
+) -> Booking:
+    """Move a consult to another free time: same UID, next SEQUENCE, both sides told."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            current = Booking.objects.select_related("therapist").get(pk=booking_id)
+            # Same lock as booking: a move and a new booking cannot both take one time.
+            therapist = Therapist.objects.select_for_update().get(
+                pk=current.therapist_id
+            )
+            booking = _locked_current(booking_id, sequence, now)
+            if starts_at not in free_slots_for(therapist, now=now, ignoring=booking):
+                raise SlotTaken(starts_at)
+            previous = booking.starts_at
+            booking.place(starts_at, rules_for(therapist))
+            booking.sequence += 1
+            booking.reminder_sent_at = None
+            booking.save(
+                update_fields=[
+                    "starts_at", "ends_at", "blocked_until", "sequence", "reminder_sent_at",
+                ]
+            )  # fmt: skip
+            _queue(
+                [
+                    emails.rescheduled(booking, previous),
+                    emails.rescheduled_for_therapist(booking, previous),
+                ]
+            )
+    except IntegrityError as error:
+        raise SlotTaken(starts_at) from error
+    except Booking.DoesNotExist as error:
+        raise LinkNoLongerValid from error
+    return booking
+
+
+def current_booking(booking_id: int, sequence: int, now: datetime | None) -> Booking:
+    """The booking a link points to, if the link still applies; else LinkNoLongerValid.
+
+    With `now`, a consult that has already started no longer counts as current.
+    """
+    booking = Booking.objects.select_related("therapist").filter(pk=booking_id).first()
+    if (
+        booking is None
+        or not booking.is_confirmed
+        or booking.sequence != sequence
+        or (now is not None and booking.starts_at <= now)
+    ):
+        raise LinkNoLongerValid
+    return booking
+
+
+def _locked_current(booking_id: int, sequence: int | None, now: datetime) -> Booking:
+    booking = (
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("therapist")
+        .filter(pk=booking_id)
+        .first()
+    )
+    if (
+        booking is None
+        or not booking.is_confirmed
+        or (sequence is not None and booking.sequence != sequence)
+        or booking.starts_at <= now
+    ):
+        raise LinkNoLongerValid
+    return booking
+
+
+def _queue(messages) -> None:
+    for message in messages:
+        message.save()
+    send_after_commit(messages)

@@ -1,0 +1,301 @@
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import formats, timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_htmx.middleware import HtmxDetails
+
+from attachment.client_ip import client_ip
+from attachment.models import Therapist
+from attachment.ratelimit import retry_after
+from attachment.responses import too_many_requests
+from booking import links, slots
+from booking.forms import ConsultForm, SlotForm, slot_value, started_token
+from booking.models import Booking
+from booking.services import (
+    LinkNoLongerValid,
+    SlotTaken,
+    book_consult,
+    cancel_booking,
+    current_booking,
+    free_slots_for,
+    reschedule_booking,
+)
+from booking.zones import (
+    PRACTICE_ZONE,
+    describe,
+    describe_time,
+    is_valid_zone,
+    zone_choices,
+    zone_label,
+)
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def consult_form(request: HtmxHttpRequest) -> HttpResponse:
+    therapist = Therapist.objects.order_by("pk").first()
+    now = timezone.now()
+    if request.method == "POST":
+        return _submit(request, therapist, now)
+    zone = _zone(request.GET.get("tz"))
+    form = ConsultForm(initial={"tz": zone})
+    context = _page(request, therapist, now, form, zone, day=request.GET.get("day"))
+    template = "booking/consult_form.html"
+    return render(request, template + "#picker" if request.htmx else template, context)
+
+
+def _submit(
+    request: HtmxHttpRequest, therapist: Therapist | None, now: datetime
+) -> HttpResponse:
+    form = ConsultForm(request.POST)
+    zone = _zone(request.POST.get("tz"))
+    if not form.is_valid():
+        context = _page(
+            request,
+            therapist,
+            now,
+            form,
+            zone,
+            day=_day_of(request.POST.get("slot"), zone),
+        )
+        return render(request, "booking/consult_form.html", context, status=400)
+    if not form.eligible:
+        return render(request, "booking/not_eligible.html", {"form": form})
+    email_key = hashlib.sha256(form.cleaned_data["email"].lower().encode()).hexdigest()
+    wait = retry_after(
+        f"booking:ip:{client_ip(request)}", settings.BOOKING_RATE_LIMIT
+    ) or retry_after(f"booking:email:{email_key}", settings.BOOKING_RATE_LIMIT)
+    if wait:
+        return too_many_requests(request, wait)
+    data = form.cleaned_data
+    try:
+        if therapist is None:
+            raise SlotTaken(data["slot"])
+        booking = book_consult(
+            therapist=therapist, starts_at=data["slot"], name=data["name"], email=data["email"],
+            phone=data["phone"], note=data["note"], visitor_time_zone=zone,
+            quiz_result_url=_shared_result_url(data), now=now,
+        )  # fmt: skip
+    except SlotTaken:
+        context = _page(
+            request, therapist, now, form, zone, day=None, taken=data["slot"]
+        )
+        return render(request, "booking/consult_form.html", context, status=409)
+    return _see_other(links.confirmation_url(booking))
+
+
+@never_cache
+def confirmed(request: HttpRequest, token: str) -> HttpResponse:
+    booking = _booking_from_link(token, allow_past=True)
+    if booking is None:
+        return _link_problem(request, token)
+    return render(request, "booking/confirmed.html", _booking_context(booking))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def cancel(request: HttpRequest, token: str) -> HttpResponse:
+    booking = _booking_from_link(token)
+    if booking is None:
+        return _link_problem(request, token)
+    if request.method == "POST":
+        try:
+            booking = cancel_booking(booking_id=booking.pk, sequence=booking.sequence)
+        except LinkNoLongerValid:
+            return _link_problem(request, token)
+        return render(request, "booking/cancelled.html", _booking_context(booking))
+    return render(request, "booking/cancel.html", _booking_context(booking))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reschedule(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    booking = _booking_from_link(token)
+    if booking is None:
+        return _link_problem(request, token)
+    now = timezone.now()
+    source = request.POST if request.method == "POST" else request.GET
+    zone = _zone(source.get("tz") or booking.visitor_time_zone)
+    form = SlotForm(request.POST or None, initial={"tz": zone})
+    status, taken = 200, None
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                booking = reschedule_booking(
+                    booking_id=booking.pk, sequence=booking.sequence,
+                    starts_at=form.cleaned_data["slot"], now=now,
+                )  # fmt: skip
+                return _see_other(links.confirmation_url(booking))
+            except LinkNoLongerValid:
+                return _link_problem(request, token)
+            except SlotTaken:
+                status, taken = 409, form.cleaned_data["slot"]
+        else:
+            status = 400
+    context = _booking_context(booking) | _picker(
+        free_slots_for(booking.therapist, now=now, ignoring=booking),
+        zone, day=source.get("day"), taken=taken,
+    )  # fmt: skip
+    context |= {"form": form, "tz_choices": zone_choices(zone)}
+    template = "booking/reschedule.html"
+    if request.htmx and request.method == "GET":
+        template += "#picker"
+    return render(request, template, context, status=status)
+
+
+# ---- helpers ----
+
+
+def _page(request, therapist, now, form, zone, *, day, taken=None) -> dict:
+    accepting = therapist is not None and therapist.accepting_consults
+    free = free_slots_for(therapist, now=now) if accepting else []
+    result_token = (request.POST if request.method == "POST" else request.GET).get(
+        "result", ""
+    )
+    return {
+        "form": form,
+        "therapist": therapist,
+        "accepting": accepting,
+        "started": started_token(),
+        "tz_choices": zone_choices(zone),
+        "quiz_result": _read_result(result_token),
+        "result_token": result_token if _read_result(result_token) else "",
+    } | _picker(free, zone, day=day, taken=taken)
+
+
+def _picker(
+    free: list[datetime], zone: str, *, day: str | None, taken: datetime | None
+) -> dict:
+    """Days with free times, and the chosen day's times, all in the visitor's zone."""
+    tzinfo = ZoneInfo(zone)
+    by_day: dict[date, list[datetime]] = defaultdict(list)
+    for start in free:
+        by_day[start.astimezone(tzinfo).date()].append(start)
+    chosen = _parse_day(day)
+    if chosen not in by_day:
+        chosen = next(iter(by_day), None)
+    nearest = slots.nearest(free, taken, 4) if taken else []
+    return {
+        "tz": zone,
+        "tz_label": zone_label(zone),
+        "days": [
+            {
+                "value": d.isoformat(),
+                "label": formats.date_format(d, "D, M j"),
+                "long": formats.date_format(d, "l, F j"),
+                "chosen": d == chosen,
+            }
+            for d in by_day
+        ],
+        "day": chosen,
+        "day_label": formats.date_format(chosen, "l, F j") if chosen else "",
+        "times": [
+            _time_option(s, zone) for s in ([] if nearest else by_day.get(chosen, []))
+        ],
+        "nearest": [_time_option(s, zone, full=True) for s in nearest],
+        "taken": describe(taken, zone) if taken else "",
+    }
+
+
+def _time_option(start: datetime, zone: str, full: bool = False) -> dict:
+    label = describe(start, zone) if full else describe_time(start, zone)
+    return {"value": slot_value(start), "label": label}
+
+
+def _zone(name: str | None) -> str:
+    return name if name and is_valid_zone(name) else PRACTICE_ZONE
+
+
+def _parse_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value or "")
+    except ValueError:
+        return None
+
+
+def _day_of(slot: str | None, zone: str) -> str | None:
+    from booking.forms import parse_slot
+
+    moment = parse_slot(slot or "")
+    return moment.astimezone(ZoneInfo(zone)).date().isoformat() if moment else None
+
+
+def _read_result(token: str):
+    if not token:
+        return None
+    try:
+        from quiz.results import read_result_token
+    except ImportError:  # the quiz is optional to booking
+        return None
+    return read_result_token(token)
+
+
+def _shared_result_url(data: dict) -> str:
+    token = data.get("result") or ""
+    if not data.get("share_result") or _read_result(token) is None:
+        return ""
+    from quiz.results import result_path
+
+    return links.absolute(result_path(token))
+
+
+def _booking_from_link(token: str, *, allow_past: bool = False) -> Booking | None:
+    claim = links.read_token(token)
+    if claim is None:
+        return None
+    try:
+        return current_booking(
+            claim.booking_id, claim.sequence, None if allow_past else timezone.now()
+        )
+    except LinkNoLongerValid:
+        return None
+
+
+def _link_problem(request: HttpRequest, token: str) -> HttpResponse:
+    claim = links.read_token(token)
+    booking = Booking.objects.filter(pk=claim.booking_id).first() if claim else None
+    if booking is None:
+        reason = "unknown"
+    elif not booking.is_confirmed:
+        reason = "cancelled"
+    elif booking.sequence != claim.sequence:
+        reason = "moved"
+    else:
+        reason = "past"
+    # Only the reason is shown: never the booking's details, the link may not be theirs.
+    status = 404 if reason == "unknown" else 410
+    return render(
+        request, "booking/link_problem.html", {"reason": reason}, status=status
+    )
+
+
+def _booking_context(booking: Booking) -> dict:
+    zone = booking.visitor_time_zone
+    return {
+        "booking": booking,
+        "when": describe(booking.starts_at, zone),
+        "when_practice": describe(booking.starts_at, PRACTICE_ZONE)
+        if zone != PRACTICE_ZONE
+        else "",
+        "cancel_url": links.cancel_url(booking),
+        "reschedule_url": links.reschedule_url(booking),
+    }
+
+
+def _see_other(url: str) -> HttpResponse:
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
