@@ -296,3 +296,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Booking
+# Forms sent sooner than this after they were shown are taken for bots (0 for load tests).
+BOOKING_MIN_SECONDS = envint("BOOKING_MIN_SECONDS", 3)
+BOOKING_MAX_FORM_AGE = 2 * 60 * 60
