@@ -1,0 +1,145 @@
+"""A quiz result as a signed link: the instrument, both scores and the date, no answers.
+
+Other apps call make_result_token, read_result_token and result_path: booking lets a
+visitor attach the link to a consult request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core import signing
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from quiz import instruments, scoring
+
+SALT = "quiz.result"
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    instrument: str
+    anxiety: float
+    avoidance: float
+    taken_on: date
+
+    @property
+    def style(self) -> str:
+        return scoring.style_for(self.anxiety, self.avoidance)
+
+    @property
+    def neighbours(self) -> list[str]:
+        return scoring.neighbouring_styles(self.anxiety, self.avoidance)
+
+    @property
+    def token(self) -> str:
+        return make_result_token(
+            instrument=self.instrument,
+            anxiety=self.anxiety,
+            avoidance=self.avoidance,
+            taken_on=self.taken_on,
+        )
+
+    @property
+    def path(self) -> str:
+        return result_path(self.token)
+
+
+def make_result_token(
+    *, instrument: str, anxiety: float, avoidance: float, taken_on: date
+) -> str:
+    payload = {
+        "i": instrument,
+        "x": round(anxiety, 2),
+        "v": round(avoidance, 2),
+        "d": taken_on.isoformat(),
+    }
+    return signing.dumps(payload, salt=SALT, compress=True)
+
+
+def read_result_token(token: str) -> QuizResult | None:
+    """The result in a token, or None when it is tampered with, truncated or nonsense."""
+    try:
+        payload = signing.loads(token, salt=SALT)
+        result = QuizResult(
+            instrument=str(payload["i"]),
+            anxiety=float(payload["x"]),
+            avoidance=float(payload["v"]),
+            taken_on=date.fromisoformat(payload["d"]),
+        )
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    if instruments.get(result.instrument) is None:
+        return None
+    in_range = all(
+        scoring.LOWEST <= score <= scoring.HIGHEST
+        for score in (result.anxiety, result.avoidance)
+    )
+    return result if in_range else None
+
+
+def result_path(token: str) -> str:
+    return reverse("quiz:result", kwargs={"token": token})
+
+
+# The chart: a 1-7 by 1-7 plane, avoidance across, anxiety up, drawn in a 340 x 340 box.
+PLOT_LEFT, PLOT_TOP, UNIT = 50, 20, 45
+
+
+def chart(anxiety: float, avoidance: float) -> dict[str, float]:
+    """Coordinates for the result's SVG chart (the point and the midlines)."""
+
+    def x(score: float) -> float:
+        return round(PLOT_LEFT + (score - scoring.LOWEST) * UNIT, 1)
+
+    def y(score: float) -> float:
+        return round(PLOT_TOP + (scoring.HIGHEST - score) * UNIT, 1)
+
+    return {
+        "x": x(avoidance),
+        "y": y(anxiety),
+        "left": x(1),
+        "right": x(7),
+        "top": y(7),
+        "bottom": y(1),
+        "mid_x": x(scoring.MIDPOINT),
+        "mid_y": y(scoring.MIDPOINT),
+    }
+
+
+_WORDS = {
+    ("anxiety", "high"): _(
+        "Above the midpoint of the scale: you may often worry whether the people you "
+        "love will stay close, and find yourself looking for reassurance."
+    ),
+    ("anxiety", "near"): _(
+        "Close to the midpoint of the scale: some worry about being let down or left, "
+        "more at some times and in some relationships than others."
+    ),
+    ("anxiety", "low"): _(
+        "Below the midpoint of the scale: worry about being rejected or left does not "
+        "seem to take up much room in your relationships."
+    ),
+    ("avoidance", "high"): _(
+        "Above the midpoint of the scale: you may tend to keep some distance, and find "
+        "it uncomfortable to depend on others or to open up."
+    ),
+    ("avoidance", "near"): _(
+        "Close to the midpoint of the scale: closeness feels comfortable at some times "
+        "and in some relationships, less so in others."
+    ),
+    ("avoidance", "low"): _(
+        "Below the midpoint of the scale: being close and depending on others seem "
+        "fairly comfortable for you."
+    ),
+}
+
+
+def describe_score(dimension: str, score: float) -> str:
+    if scoring.near_border(score):
+        band = "near"
+    else:
+        band = "high" if scoring.is_elevated(score) else "low"
+    return _WORDS[(dimension, band)]

@@ -1,0 +1,109 @@
+"""Scoring, as one pure rule used everywhere on the site. No Django imports here.
+
+An answer is an integer 1..7; a reverse-keyed answer x counts as 8 - x; each
+dimension's score is the mean of its items (1.0 to 7.0). A dimension is elevated when
+its score is strictly above 4.0, the scale's midpoint.
+
+The border note: attachment is dimensional, so when a score lies within 0.5 of the
+midpoint (3.5 <= score <= 4.5, both ends included) the result also names the style
+across that border, the one the visitor would have if that dimension alone fell on
+the other side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from quiz.instruments import Instrument
+
+MIDPOINT = 4.0
+BORDER_DISTANCE = 0.5
+LOWEST, HIGHEST = 1, 7
+
+SECURE = "secure"
+ANXIOUS = "anxious-preoccupied"
+DISMISSIVE = "dismissive-avoidant"
+FEARFUL = "fearful-avoidant"
+STYLES = (SECURE, ANXIOUS, DISMISSIVE, FEARFUL)
+
+
+class AnswerError(ValueError):
+    """Answers that cannot be scored; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Scores:
+    anxiety: float
+    avoidance: float
+
+    def rounded(self) -> Scores:
+        return Scores(round(self.anxiety, 2), round(self.avoidance, 2))
+
+
+def is_elevated(score: float) -> bool:
+    return score > MIDPOINT
+
+
+def style_for(anxiety: float, avoidance: float) -> str:
+    return {
+        (False, False): SECURE,
+        (True, False): ANXIOUS,
+        (False, True): DISMISSIVE,
+        (True, True): FEARFUL,
+    }[(is_elevated(anxiety), is_elevated(avoidance))]
+
+
+def near_border(score: float) -> bool:
+    return abs(score - MIDPOINT) <= BORDER_DISTANCE
+
+
+def neighbouring_styles(anxiety: float, avoidance: float) -> list[str]:
+    """The styles across each border the point lies close to (anxiety's first)."""
+    anxious, avoidant = is_elevated(anxiety), is_elevated(avoidance)
+    names = {
+        (False, False): SECURE,
+        (True, False): ANXIOUS,
+        (False, True): DISMISSIVE,
+        (True, True): FEARFUL,
+    }
+    neighbours = []
+    if near_border(anxiety):
+        neighbours.append(names[(not anxious, avoidant)])
+    if near_border(avoidance):
+        neighbours.append(names[(anxious, not avoidant)])
+    return neighbours
+
+
+def check_answers(instrument: Instrument, answers: Mapping[int, object]) -> None:
+    numbers = set(instrument.numbers)
+    unknown = sorted(set(answers) - numbers)
+    if unknown:
+        raise AnswerError(f"{instrument.slug} has no item {unknown[0]}")
+    missing = sorted(numbers - set(answers))
+    if missing:
+        raise AnswerError(f"item {missing[0]} is unanswered")
+    for number, value in sorted(answers.items()):
+        if type(value) is not int or not LOWEST <= value <= HIGHEST:
+            raise AnswerError(
+                f"item {number}: {value!r} is not a whole number from 1 to 7"
+            )
+
+
+def score(instrument: Instrument, answers: Mapping[int, int]) -> Scores:
+    """Both dimension scores, exact before any rounding; answers keyed by item number."""
+    check_answers(instrument, answers)
+
+    def mean(dimension: str) -> float:
+        items = instrument.dimension(dimension)
+        keyed = [
+            (HIGHEST + 1 - answers[item.number])
+            if item.reverse
+            else answers[item.number]
+            for item in items
+        ]
+        # Fractions keep the mean exact, so 4.0 is 4.0 and the boundary is honest.
+        return float(Fraction(sum(keyed), len(keyed)))
+
+    return Scores(anxiety=mean("anxiety"), avoidance=mean("avoidance"))

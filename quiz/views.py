@@ -1,0 +1,271 @@
+from __future__ import annotations
+
+import math
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect, push_url
+
+from attachment.client_ip import client_ip
+from attachment.ratelimit import retry_after
+from attachment.responses import too_many_requests
+from quiz import answers as saved_answers
+from quiz import instruments, scoring
+from quiz.forms import LABELS, read_answers, read_item
+from quiz.instruments import Instrument
+from quiz.models import Style, StyleGuidance
+from quiz.results import (
+    chart,
+    describe_score,
+    make_result_token,
+    read_result_token,
+    result_path,
+)
+from quiz.services import count_result, further_reading
+
+COOKIE_PATH = "/quiz/"
+COOKIE_AGE = 60 * 60 * 24  # a day: long enough to come back, short enough to forget
+END = "end"
+
+
+class SeeOther(HttpResponseRedirect):
+    status_code = 303
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    # A POST here is a form that lost its questionnaire: say so instead of a blank 405.
+    missing = request.method == "POST"
+    choices = [
+        {"instrument": i, "minutes": math.ceil(len(i.items) * 16 / 60)}
+        for i in instruments.available()
+    ]
+    return render(
+        request,
+        "quiz/start.html",
+        {"choices": choices, "missing_instrument": missing},
+        status=400 if missing else 200,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def questionnaire(request: HttpRequest, instrument: str) -> HttpResponse:
+    found = instruments.get(instrument)
+    if found is None:
+        return _unknown_instrument(request, instrument)
+    if request.method == "POST":
+        return _score(request, found)
+    answers = _load(request, found)
+    item = request.GET.get("item")
+    if item is None and not request.htmx:
+        return _all_in_one(request, found, answers)
+    if item is None:
+        item = str(next((n for n in found.numbers if n not in answers), END))
+    if item != END and read_item(found, item) is None:
+        return _problem(
+            request,
+            found,
+            _("There is no statement number “%(item)s” in this questionnaire.")
+            % {"item": item[:20]},
+        )
+    return _step(request, found, answers, item)
+
+
+@require_POST
+def answer(request: HttpRequest, instrument: str) -> HttpResponse:
+    """One answer in step-by-step mode: keep it in the cookie and show the next statement."""
+    found = instruments.get(instrument)
+    if found is None:
+        return _unknown_instrument(request, instrument)
+    number = read_item(found, request.POST.get("item"))
+    value = request.POST.get("answer", "")
+    if number is None or value not in {"", *map(str, range(1, 8))}:
+        return _problem(
+            request,
+            found,
+            _("That answer could not be read. Please choose one of the seven options."),
+        )
+    answers = _load(request, found)
+    if value:
+        answers[number] = int(value)
+    following = str(number + 1) if number < len(found.items) else END
+    step_url = f"{reverse('quiz:questionnaire', args=[found.slug])}?item={following}"
+    if request.htmx:
+        response = _step(request, found, answers, following)
+        push_url(response, step_url)
+    else:
+        response = SeeOther(step_url)
+    _store(response, request, found, answers)
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def result(request: HttpRequest, token: str) -> HttpResponse:
+    found = read_result_token(token)
+    if found is None:
+        return render(request, "quiz/result_invalid.html", status=404)
+    style = Style.objects.filter(slug=found.style).first()
+    guidance = StyleGuidance.objects.filter(style__slug=found.style).select_related(
+        "practice"
+    )
+    neighbours = {s.slug: s for s in Style.objects.filter(slug__in=found.neighbours)}
+    context = {
+        "result": found,
+        "instrument": instruments.get(found.instrument),
+        "style": style,
+        "style_slug": found.style,
+        "neighbours": [
+            neighbours[slug] for slug in found.neighbours if slug in neighbours
+        ],
+        "guidance": guidance,
+        "anxiety_words": describe_score("anxiety", found.anxiety),
+        "avoidance_words": describe_score("avoidance", found.avoidance),
+        "chart": chart(found.anxiety, found.avoidance),
+        "further_reading": further_reading(found.style),
+        "share_url": request.build_absolute_uri(result_path(token)),
+        "book_url": "/book/?" + urlencode({"result": token}),
+    }
+    return render(request, "quiz/result.html", context)
+
+
+def _score(request: HttpRequest, instrument: Instrument) -> HttpResponse:
+    wait = retry_after(f"quiz-score:{client_ip(request)}", settings.QUIZ_RATE_LIMIT)
+    if wait:
+        return too_many_requests(request, wait)
+    posted, problems = read_answers(instrument, request.POST)
+    answers = {**_load(request, instrument), **posted}
+    missing = [n for n in instrument.numbers if n not in answers]
+    if problems or missing:
+        response = _all_in_one(
+            request, instrument, answers, problems=problems, missing=missing
+        )
+        _store(response, request, instrument, answers)
+        return response
+    scores = scoring.score(instrument, answers).rounded()
+    today = timezone.localdate()
+    count_result(
+        instrument=instrument.slug,
+        style=scoring.style_for(scores.anxiety, scores.avoidance),
+        taken_on=today,
+    )
+    path = result_path(
+        make_result_token(
+            instrument=instrument.slug,
+            anxiety=scores.anxiety,
+            avoidance=scores.avoidance,
+            taken_on=today,
+        )
+    )
+    response = HttpResponseClientRedirect(path) if request.htmx else SeeOther(path)
+    response.delete_cookie(_cookie_name(instrument), path=COOKIE_PATH, samesite="Lax")
+    return response
+
+
+def _all_in_one(
+    request, instrument, answers, *, problems=(), missing=()
+) -> HttpResponse:
+    items = [
+        {
+            "item": item,
+            "answer": answers.get(item.number),
+            "missing": item.number in missing,
+        }
+        for item in instrument.items
+    ]
+    context = {
+        "instrument": instrument,
+        "items": items,
+        "labels": LABELS,
+        "problems": problems,
+        "missing": missing,
+        "answered": len(answers),
+    }
+    status = 400 if problems or missing else 200
+    return render(request, "quiz/questionnaire.html", context, status=status)
+
+
+def _step(
+    request, instrument: Instrument, answers: dict[int, int], item: str
+) -> HttpResponse:
+    total = len(instrument.items)
+    if item == END:
+        context = {"finished": True, "previous": total}
+    else:
+        number = int(item)
+        context = {
+            "finished": False,
+            "item": instrument.item(number),
+            "answer": answers.get(number),
+            "previous": number - 1,
+        }
+    context.update(
+        instrument=instrument,
+        total=total,
+        answered=len(answers),
+        unanswered=[n for n in instrument.numbers if n not in answers],
+        labels=LABELS,
+    )
+    template = "quiz/step.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#step"
+    return render(request, template, context)
+
+
+def _problem(
+    request: HttpRequest, instrument: Instrument | None, message: str, status: int = 400
+) -> HttpResponse:
+    return render(
+        request,
+        "quiz/problem.html",
+        {"instrument": instrument, "message": message},
+        status=status,
+    )
+
+
+def _unknown_instrument(request: HttpRequest, slug: str) -> HttpResponse:
+    message = _(
+        "We do not have a questionnaire called “%(slug)s”. Please choose one of ours below."
+    ) % {"slug": slug[:40]}
+    return _problem(request, None, message, status=404)
+
+
+def _cookie_name(instrument: Instrument) -> str:
+    return f"quiz_{instrument.slug.replace('-', '_')}"
+
+
+def _load(request: HttpRequest, instrument: Instrument) -> dict[int, int]:
+    text = request.get_signed_cookie(
+        _cookie_name(instrument),
+        default=None,
+        salt=f"quiz.answers.{instrument.slug}",
+        max_age=COOKIE_AGE,
+    )
+    return saved_answers.decode(text, len(instrument.items))
+
+
+def _store(
+    response: HttpResponse,
+    request: HttpRequest,
+    instrument: Instrument,
+    answers: dict[int, int],
+) -> None:
+    response.set_signed_cookie(
+        _cookie_name(instrument),
+        saved_answers.encode(answers, len(instrument.items)),
+        salt=f"quiz.answers.{instrument.slug}",
+        max_age=COOKIE_AGE,
+        path=COOKIE_PATH,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
