@@ -61,10 +61,10 @@ def zone_choices(current: str) -> list[tuple[str, str]]:
 def describe(moment: datetime, zone_name: str) -> str:
     """'Monday, November 30, 2026, 7:00 a.m. Pacific time (Vancouver) (PST)'."""
     local = moment.astimezone(ZoneInfo(zone_name))
-    when = formats.date_format(local, "l, F j, Y, P")
+    when = formats.date_format(local, "l, F j, Y, g:i a")
     return f"{when} {zone_label(zone_name)} ({local.tzname()})"
 
 
 def describe_time(moment: datetime, zone_name: str) -> str:
     """Just the clock time, for a list of times on one day: '7:00 a.m.'."""
-    return formats.date_format(moment.astimezone(ZoneInfo(zone_name)), "P")
+    return formats.date_format(moment.astimezone(ZoneInfo(zone_name)), "g:i a")

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from booking.models import Booking, OutgoingEmail
+
+from .conftest import MONDAY_10AM, make_booking
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
+
+
+def purge() -> str:
+    out = StringIO()
+    call_command("purge_personal_data", stdout=out)
+    return out.getvalue()
+
+
+def test_it_deletes_old_consults_and_sent_mail_and_is_safe_to_run_twice(shikha, clock):
+    old = make_booking(shikha)
+    recent = make_booking(
+        shikha, starts_at=MONDAY_10AM + timedelta(days=7), email="r@example.org"
+    )
+    OutgoingEmail.objects.update(status="sent")
+    clock.shift(timedelta(days=91))
+    # A recent consult, moved well into the future so it is still within the period.
+    Booking.objects.filter(pk=recent.pk).update(
+        starts_at=MONDAY_10AM + timedelta(days=100),
+        ends_at=MONDAY_10AM + timedelta(days=100, minutes=20),
+        blocked_until=MONDAY_10AM + timedelta(days=100, minutes=30),
+    )
+    assert purge() == "Deleted 1 bookings and 4 emails older than 90 days.\n"
+    assert list(Booking.objects.all()) == [recent]
+    assert not Booking.objects.filter(pk=old.pk).exists()
+    assert purge() == "Deleted 0 bookings and 0 emails older than 90 days.\n"
+
+
+def test_it_keeps_everything_within_the_retention_period(shikha, clock):
+    make_booking(shikha)
+    clock.shift(timedelta(days=89))
+    assert purge().startswith("Deleted 0 bookings and 0 emails")

@@ -1,0 +1,144 @@
+"""The outbox over a real SMTP server on loopback: down, back, each message exactly once."""
+
+from __future__ import annotations
+
+import socket
+from datetime import timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+
+from booking.models import Booking, OutgoingEmail
+from booking.outbox import backoff
+
+from .conftest import MONDAY_10AM, NOW, form_data, make_booking
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock", "quick_forms")]
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 Message accepted"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(settings):
+    port = free_port()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": "127.0.0.1",
+                "port": port,
+                "use_tls": False,
+                "timeout": 5,
+            },
+        }
+    }
+    collector = Collector()
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    yield controller, collector
+    if controller._thread is not None:
+        controller.stop()
+
+
+def run_send_outbox() -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("send_outbox", stdout=out)
+    return out.getvalue()
+
+
+def test_with_the_smtp_server_down_the_booking_succeeds_and_mail_waits(
+    client, smtp, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/book/", form_data())
+    assert response.status_code == 303
+    assert Booking.objects.count() == 1
+    pending = OutgoingEmail.objects.filter(status="pending")
+    assert pending.count() == 2
+    for message in pending:
+        assert message.attempts == 1
+        assert message.last_error == "ConnectionRefusedError"
+        assert message.next_attempt_at == NOW + timedelta(minutes=1)
+
+
+def test_when_the_server_comes_back_each_message_is_delivered_exactly_once(
+    client, smtp, clock, django_capture_on_commit_callbacks
+):
+    controller, collector = smtp
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/book/", form_data())
+    assert "Emails sent: 0. Failed (will retry): 0." in run_send_outbox()  # not due yet
+    controller.start()
+    clock.shift(timedelta(minutes=2))
+    assert "Emails sent: 2." in run_send_outbox()
+    assert "Emails sent: 0." in run_send_outbox()
+    assert sorted(e.rcpt_tos[0] for e in collector.messages) == [
+        "alice@example.org",
+        "info@thetherapeuticway.ca",
+    ]
+    raw = collector.messages[0].content.decode()
+    assert "invite.ics" in raw or "text/calendar" in "".join(
+        e.content.decode() for e in collector.messages
+    )
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
+
+
+def test_a_running_server_gets_the_messages_straight_after_the_booking(
+    client, smtp, django_capture_on_commit_callbacks
+):
+    controller, collector = smtp
+    controller.start()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/book/", form_data())
+    assert len(collector.messages) == 2
+    assert "text/calendar" in "".join(e.content.decode() for e in collector.messages)
+
+
+def test_backoff_doubles_up_to_six_hours():
+    assert [backoff(n) for n in (1, 2, 3, 4)] == [
+        timedelta(minutes=m) for m in (1, 2, 4, 8)
+    ]
+    assert backoff(30) == timedelta(hours=6)
+
+
+def test_a_reminder_is_queued_once_a_day_before(shikha, clock, mailoutbox):
+    booking = make_booking(shikha, starts_at=MONDAY_10AM + timedelta(days=3))
+    OutgoingEmail.objects.update(status="sent")
+    assert "Reminders queued: 0." in run_send_outbox()
+    clock.shift(timedelta(days=2, hours=16))  # 23 hours before
+    assert "Reminders queued: 1. Emails sent: 1." in run_send_outbox()
+    assert "Reminders queued: 0. Emails sent: 0." in run_send_outbox()
+    booking.refresh_from_db()
+    assert booking.reminder_sent_at is not None
+    assert mailoutbox[-1].subject.startswith(
+        "Reminder: your free consult is on Thursday, December 3"
+    )
+
+
+def test_no_reminder_for_a_consult_booked_less_than_a_day_ahead(shikha, clock):
+    make_booking(shikha)  # 16 hours ahead
+    OutgoingEmail.objects.update(status="sent")
+    assert "Reminders queued: 0." in run_send_outbox()
+
+
+def test_no_reminder_for_a_cancelled_consult(shikha, clock):
+    booking = make_booking(shikha, starts_at=MONDAY_10AM + timedelta(days=3))
+    booking.status = Booking.Status.CANCELLED
+    booking.save()
+    clock.shift(timedelta(days=2, hours=16))
+    assert "Reminders queued: 0." in run_send_outbox()
