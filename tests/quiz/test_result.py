@@ -1,0 +1,172 @@
+"""The result page and its signed link."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import unescape
+from urllib.parse import urlencode
+
+import pytest
+from django.core import signing
+from django.test import Client
+
+from quiz.results import make_result_token, read_result_token, result_path
+
+pytestmark = pytest.mark.django_db
+DAY = date(2026, 11, 27)
+
+
+def token(
+    anxiety: float = 2.5, avoidance: float = 5.83, instrument: str = "ecr-r"
+) -> str:
+    return make_result_token(
+        instrument=instrument, anxiety=anxiety, avoidance=avoidance, taken_on=DAY
+    )
+
+
+def test_a_token_carries_the_instrument_scores_and_date_and_nothing_else():
+    value = make_result_token(
+        instrument="ecr-rs", anxiety=3.4444, avoidance=2.1111, taken_on=DAY
+    )
+    result = read_result_token(value)
+    assert (result.instrument, result.anxiety, result.avoidance, result.taken_on) == (
+        "ecr-rs",
+        3.44,
+        2.11,
+        DAY,
+    )
+    assert result.style == "secure"
+    payload = signing.loads(value, salt="quiz.result")
+    assert set(payload) == {"i", "x", "v", "d"}
+    assert result_path(value) == f"/quiz/result/{value}/"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        lambda t: t[:-3],  # truncated
+        lambda t: t[:10],
+        lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),  # tampered signature
+        lambda t: "nonsense",
+        lambda t: "",
+        lambda t: signing.dumps(
+            {"i": "ecr-r", "x": 2, "v": 2, "d": "2026-11-27"}, salt="other"
+        ),
+        lambda t: signing.dumps(
+            {"i": "ecr-x", "x": 2, "v": 2, "d": "2026-11-27"}, salt="quiz.result"
+        ),
+        lambda t: signing.dumps(
+            {"i": "ecr-r", "x": 9, "v": 2, "d": "2026-11-27"}, salt="quiz.result"
+        ),
+        lambda t: signing.dumps(
+            {"i": "ecr-r", "x": "a", "v": 2, "d": "2026-11-27"}, salt="quiz.result"
+        ),
+        lambda t: signing.dumps(
+            {"i": "ecr-r", "x": 2, "v": 2, "d": "yesterday"}, salt="quiz.result"
+        ),
+        lambda t: signing.dumps(["not", "a", "dict"], salt="quiz.result"),
+    ],
+    ids=[
+        "truncated",
+        "cut-short",
+        "tampered",
+        "nonsense",
+        "empty",
+        "other-salt",
+        "unknown-instrument",
+        "score-out-of-range",
+        "score-not-a-number",
+        "bad-date",
+        "not-a-dict",
+    ],
+)
+def test_a_tampered_or_truncated_link_reads_as_nothing_and_shows_a_friendly_404(
+    client: Client, bad
+):
+    value = bad(token())
+    assert read_result_token(value) is None
+    if value:
+        response = client.get(f"/quiz/result/{value}/")
+        assert response.status_code == 404
+        assert "We could not open this result" in response.text
+
+
+def test_the_result_page_shows_the_style_the_scores_and_the_practices(client: Client):
+    value = token()
+    response = client.get(f"/quiz/result/{value}/")
+    assert response.status_code == 200
+    html = response.text
+    text = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+    assert "Your answers are nearest to the Dismissive-avoidant style" in text
+    assert "Anxiety 2.50 of 7" in text and "Avoidance 5.83 of 7" in text
+    assert (
+        "Below the midpoint of the scale" in text
+        and "Above the midpoint of the scale" in text
+    )
+    assert "close to the border" not in text
+    assert "This is not a diagnosis." in text
+    assert "call or text 9-8-8" in text
+    assert "Fraley, R. C., Waller, N. G., & Brennan, K. A. (2000)" in text
+    assert f'href="/book/?{urlencode({"result": value})}"' in html
+    assert f'value="http://testserver/quiz/result/{value}/" readonly' in html
+    practices = re.findall(r'<li class="quiz-practice">\s*<h3>([^<]+)</h3>', html)
+    assert practices == [
+        "Emotional responsiveness",
+        "Communication",
+        "Empathy",
+        "Trust",
+        "Consistency",
+    ]
+    assert "try staying with them for a few minutes" in html
+
+
+def test_the_result_page_is_private_and_not_indexed(client: Client):
+    response = client.get(f"/quiz/result/{token()}/")
+    assert "no-store" in response["Cache-Control"]
+    assert '<meta name="robots" content="noindex">' in response.text
+
+
+def test_the_chart_is_an_accessible_svg_with_the_same_facts_in_text(client: Client):
+    html = client.get(f"/quiz/result/{token(anxiety=4.0, avoidance=1.0)}/").text
+    svg = re.search(r"<svg.*?</svg>", html, re.S)[0]
+    assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
+    assert '<title id="chart-title">' in svg and '<desc id="chart-desc">' in svg
+    assert "style=" not in svg
+    assert "avoidance 1.00 and anxiety 4.00, in the Secure area" in svg
+    # Avoidance 1 sits on the left edge, anxiety 4 on the midline.
+    assert '<circle class="point" cx="50.0" cy="155.0"' in svg
+    for label in ["Secure", "Anxious-", "Dismissive-", "Fearful-"]:
+        assert f">{label}" in svg
+
+
+@pytest.mark.parametrize(
+    ("anxiety", "avoidance", "note"),
+    [
+        (3.5, 2.0, "close to the border with the Anxious-preoccupied style"),
+        (4.5, 2.0, "close to the border with the Secure style"),
+        (
+            4.2,
+            3.8,
+            "close to the border with the Secure style and with the Fearful-avoidant style",
+        ),
+        (3.44, 2.0, None),
+        (4.56, 2.0, None),
+    ],
+)
+def test_the_border_note_appears_within_half_a_point_of_the_midpoint(
+    client: Client, anxiety, avoidance, note
+):
+    text = re.sub(
+        r"\s+", " ", client.get(f"/quiz/result/{token(anxiety, avoidance)}/").text
+    )
+    if note:
+        assert note in text
+    else:
+        assert "close to the border" not in text
+
+
+def test_every_style_orders_all_five_practices(client: Client):
+    for anxiety, avoidance in [(2, 2), (6, 2), (2, 6), (6, 6)]:
+        html = client.get(f"/quiz/result/{token(anxiety, avoidance)}/").text
+        assert html.count('<li class="quiz-practice">') == 5
