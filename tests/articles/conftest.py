@@ -56,8 +56,9 @@ PASSWORD = "a-long-Strong-passphrase-42"
 
 
 @pytest.fixture
-def staff_client(client):
+def staff_client(client, settings):
     """Alice, the therapist, logged into the admin (through django-axes, as in real life)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     User.objects.create_superuser("alice", "alice@example.org", PASSWORD)
     response = client.post(
         "/admin/login/?next=/admin/",

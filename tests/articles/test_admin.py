@@ -1,0 +1,159 @@
+"""The therapist's side: writing, previewing, scheduling and publishing in the admin."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article
+from attachment.models import Therapist
+
+from .conftest import make_article, make_draft
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**overrides) -> dict:
+    return {
+        "title": "Learning to trust again",
+        "slug": "learning-to-trust-again",
+        "author": Therapist.objects.get(slug="shikha").pk,
+        "summary": "Small steps toward feeling safe with someone.",
+        "body": "## Where to begin\n\nSlowly.",
+        "cover_alt": "",
+        "tags": [],
+        "publish_at_0": "",
+        "publish_at_1": "",
+        **overrides,
+    }
+
+
+def png(width: int, height: int) -> SimpleUploadedFile:
+    out = BytesIO()
+    Image.new("RGB", (width, height), "#2f6b5b").save(out, format="PNG")
+    return SimpleUploadedFile("cover.png", out.getvalue(), content_type="image/png")
+
+
+def test_the_admin_lists_articles_with_their_status(staff_client):
+    make_draft("My draft")
+    make_article("My published")
+    response = staff_client.get("/admin/articles/article/")
+    assert response.status_code == 200
+    assert "Draft" in response.text and "Published" in response.text
+
+
+@pytest.mark.parametrize("status", ["draft", "scheduled", "published"])
+def test_the_admin_filters_by_status_and_searches(staff_client, status):
+    response = staff_client.get(f"/admin/articles/article/?status={status}&q=secure")
+    assert response.status_code == 200
+
+
+def test_saving_without_a_publish_time_keeps_a_draft(staff_client):
+    response = staff_client.post("/admin/articles/article/add/", form_data())
+    assert response.status_code == 302
+    article = Article.objects.get(slug="learning-to-trust-again")
+    assert article.status() == Article.Status.DRAFT
+    assert article.body_html == "<h2>Where to begin</h2>\n<p>Slowly.</p>"
+
+
+def test_a_future_publish_time_schedules_the_article(staff_client):
+    when = timezone.localtime() + timedelta(days=3)
+    staff_client.post(
+        "/admin/articles/article/add/",
+        form_data(publish_at_0=when.date().isoformat(), publish_at_1="09:00:00"),
+    )
+    assert Article.objects.get(slug="learning-to-trust-again").status() == "scheduled"
+
+
+def test_publish_now_on_the_change_page_publishes_the_draft(staff_client):
+    draft = make_draft("Learning to trust again")
+    page = staff_client.get(f"/admin/articles/article/{draft.pk}/change/")
+    assert 'name="_publish"' in page.text
+    assert f'href="/articles/preview/{draft.pk}/"' in page.text
+    response = staff_client.post(
+        f"/admin/articles/article/{draft.pk}/change/", form_data(_publish="Publish now")
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_published()
+
+
+def test_the_publish_now_action_publishes_selected_drafts(staff_client):
+    draft = make_draft()
+    staff_client.post(
+        "/admin/articles/article/",
+        {"action": "publish_now", "_selected_action": [draft.pk]},
+    )
+    draft.refresh_from_db()
+    assert draft.is_published()
+
+
+def test_a_long_summary_is_saved_with_a_warning(staff_client):
+    response = staff_client.post(
+        "/admin/articles/article/add/", form_data(summary="x" * 200), follow=True
+    )
+    assert Article.objects.filter(slug="learning-to-trust-again").exists()
+    assert "The summary is 200 characters long" in response.text
+
+
+def test_a_cover_image_needs_a_description(staff_client):
+    response = staff_client.post(
+        "/admin/articles/article/add/", form_data(cover=png(10, 10))
+    )
+    assert response.status_code == 200
+    assert "Please describe the picture" in response.text
+    assert not Article.objects.filter(slug="learning-to-trust-again").exists()
+
+
+def test_the_database_refuses_a_cover_without_a_description():
+    article = make_article("Pictured")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(cover="articles/x.png")
+
+
+def test_the_model_refuses_a_cover_without_a_description():
+    article = Article(cover_alt=" ")
+    article.cover.name = "articles/x.png"
+    with pytest.raises(ValidationError):
+        article.clean()
+
+
+def test_a_large_cover_is_shrunk_and_served_with_its_size(
+    staff_client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    staff_client.post(
+        "/admin/articles/article/add/",
+        form_data(
+            cover=png(3200, 1000),
+            cover_alt="A green field",
+            publish_at_0="2024-01-01",
+            publish_at_1="09:00:00",
+        ),
+    )
+    article = Article.objects.get(slug="learning-to-trust-again")
+    assert (article.cover_width, article.cover_height) == (1600, 500)
+    with Image.open(article.cover.path) as image:
+        assert image.size == (1600, 500)
+    html = staff_client.get(article.get_absolute_url()).text
+    assert 'alt="A green field" width="1600" height="500" loading="lazy"' in html
+    assert (
+        '<meta property="og:image" content="http://127.0.0.1:8000/media/articles/'
+        in html
+    )
+
+
+def test_a_small_cover_is_kept_as_it_is(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    article = make_article("Small picture")
+    article.cover = png(800, 600)
+    article.cover_alt = "A small picture"
+    article.save()
+    assert (article.cover_width, article.cover_height) == (800, 600)

@@ -1,0 +1,97 @@
+"""Public article pages come from the cache, are dropped when an article changes, and
+cost the same number of queries however many articles and tags there are."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.test import Client
+
+from articles.models import Article, Tag
+
+from .conftest import SEED_SLUG, make_article, make_scheduled
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/articles/", "/articles/tag/secure/", f"/articles/{SEED_SLUG}/"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_the_second_visit_comes_from_the_cache_without_a_query(
+    client, url, django_assert_num_queries
+):
+    assert client.get(url)["X-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = Client().get(url)
+    assert response["X-Cache"] == "hit"
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_the_htmx_fragment_and_the_page_are_cached_apart(client, url):
+    page = client.get(url)
+    fragment = client.get(url, headers={"HX-Request": "true"})
+    assert "<html" in page.text
+    assert fragment["X-Cache"] == "miss"
+
+
+def test_changing_an_article_drops_the_cached_pages(client):
+    client.get(f"/articles/{SEED_SLUG}/")
+    client.get("/articles/")
+    article = Article.objects.get(slug=SEED_SLUG)
+    article.title = "A new title"
+    article.save()
+    detail = client.get(f"/articles/{SEED_SLUG}/")
+    assert detail["X-Cache"] == "miss"
+    assert "A new title" in detail.text
+    assert "A new title" in client.get("/articles/").text
+
+
+def test_changing_a_tag_or_the_tags_of_an_article_drops_the_cached_pages(client):
+    client.get("/articles/")
+    Tag.objects.filter(slug="secure").first().save()
+    assert client.get("/articles/")["X-Cache"] == "miss"
+    Article.objects.get(slug=SEED_SLUG).tags.clear()
+    assert client.get("/articles/")["X-Cache"] == "miss"
+
+
+def test_a_cached_list_does_not_outlive_the_next_scheduled_article(client):
+    scheduled = make_scheduled("Due soon", days_ahead=1)
+    assert "Due soon" not in client.get("/articles/").text
+    assert client.get("/articles/")["X-Cache"] == "hit"
+    with time_machine.travel(scheduled.publish_at + timedelta(seconds=1)):
+        response = client.get("/articles/")
+        assert response["X-Cache"] == "miss"
+        assert "Due soon" in response.text
+
+
+def test_staff_pages_are_never_cached(staff_client):
+    staff_client.get("/articles/")
+    assert "X-Cache" not in staff_client.get("/articles/")
+
+
+# On a cache miss, with the practice's details not cached either. The list: practice,
+# count, page, tags, next scheduled time; a tag page adds the tag; an article: practice,
+# article, its tags, previous, next, related, next scheduled time.
+QUERIES = {
+    "/articles/": 5,
+    "/articles/tag/secure/": 6,
+    f"/articles/{SEED_SLUG}/": 7,
+    "/articles/article-0/": 7,
+}
+
+
+@pytest.mark.parametrize("extra", [0, 29], ids=["1 article", "30 articles"])
+@pytest.mark.parametrize("url", QUERIES)
+def test_queries_per_page_do_not_grow_with_articles_and_tags(
+    url, extra, django_assert_num_queries
+):
+    make_article("Article 0", days_ago=1, tags=["secure", "topic-0"])
+    for n in range(1, extra + 1):
+        make_article(f"Article {n}", days_ago=n + 1, tags=["secure", f"topic-{n}"])
+    cache.clear()
+    with django_assert_num_queries(QUERIES[url]):
+        assert Client().get(url).status_code == 200
