@@ -46,6 +46,46 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_content(django_db_setup, django_db_blocker) -> str:
+    """What the data migrations put in a fresh database (the practice, quiz texts, hours...)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _content_after_a_flush(
+    request: pytest.FixtureRequest, _migrated_content: str, django_db_blocker
+):
+    """A test on committed rows (a browser test, a race) ends by emptying every table; the
+    next one starts again from the migrated content, as a fresh install would.
+
+    Django's own serialized_rollback is meant to do this, but under pytest-django it loses
+    the serialized copy once a plain database test has run first.
+    """
+    if (
+        "transactional_db" not in request.fixturenames
+        and "live_server" not in request.fixturenames
+    ):
+        marker = request.node.get_closest_marker("django_db")
+        if not (marker and marker.kwargs.get("transaction")):
+            return
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    from attachment.models import PracticeDetails
+
+    with django_db_blocker.unblock():
+        if not PracticeDetails.objects.exists():
+            # The flush's post_migrate signal made new content types and permissions with
+            # new ids; the serialized ones (with the ids the content refers to) replace them.
+            ContentType.objects.all().delete()
+            ContentType.objects.clear_cache()
+            connection.creation.deserialize_db_from_string(_migrated_content)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: no page, rate-limit count or setting leaks between tests."""

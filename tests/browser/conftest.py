@@ -7,7 +7,7 @@ violation fails the test, whatever else it asserts.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import ConsoleMessage, Page, Response
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -36,14 +36,41 @@ def browser_context_args(browser_context_args: dict, viewport: dict) -> dict:
 
 @pytest.fixture
 def page(page: Page):
-    """The page, with console errors and CSP violations collected and asserted absent at the end."""
+    """The page, with console errors, CSP violations and broken resources asserted absent at the end.
+
+    A page we navigate to may answer 4xx on purpose (the 404 page); what may never fail is
+    anything the page itself loads: a stylesheet, a script, an image, an htmx request.
+    """
     problems: list[str] = []
 
     def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
+        # Chromium reports every non-2xx answer as "Failed to load resource"; those are
+        # judged below by what was requested, so only the others count here.
+        if message.type == "error" and not message.text.startswith(
+            "Failed to load resource"
+        ):
             problems.append(f"console error: {message.text}")
+
+    def on_response(response: Response) -> None:
+        request = response.request
+        if (
+            response.status >= 400
+            and not request.is_navigation_request()
+            and not _expected(response)
+        ):
+            problems.append(f"{response.status} for {request.method} {response.url}")
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("response", on_response)
     yield page
     assert problems == [], "the browser reported problems:\n" + "\n".join(problems)
+
+
+def _expected(response: Response) -> bool:
+    """htmx requests that answer 4xx on purpose (a form with errors, a slot just taken)."""
+    return response.request.headers.get("hx-request") == "true" and response.status in (
+        400,
+        409,
+        429,
+    )
