@@ -13,7 +13,9 @@ LH_DIR="$BENCH_ROOT/bench/.lighthouse"
 
 if [ ! -x "$LH_DIR/node_modules/.bin/lighthouse" ]; then
     mkdir -p "$LH_DIR"
-    (cd "$LH_DIR" && npm init -y >/dev/null && npm install --save-exact --no-audit --no-fund lighthouse@12.8.2 >/dev/null)
+    # A package.json of its own, or npm would climb up to the project's and install there.
+    echo '{"name": "lighthouse-runner", "private": true}' >"$LH_DIR/package.json"
+    (cd "$LH_DIR" && npm install --save-exact --no-audit --no-fund lighthouse@12.8.2 >/dev/null)
 fi
 command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
