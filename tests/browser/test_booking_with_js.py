@@ -1,0 +1,111 @@
+"""Booking in Chromium with JavaScript: the zone is detected, days load with htmx."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from attachment.models import Therapist
+from booking.models import Booking, OutgoingEmail
+from booking.services import book_consult
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "timezone_id": "America/Vancouver"}
+
+
+@pytest.fixture(autouse=True)
+def _quick_forms(settings):
+    settings.BOOKING_MIN_SECONDS = 0
+
+
+def fill_in_details(page: Page, name: str = "Alice Martin") -> None:
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Email").fill("alice@example.org")
+    page.get_by_label("Phone number").fill("905 555 0101")
+    page.get_by_label("I live in Ontario").check()
+    page.get_by_label("I am 16 or older").check()
+    page.get_by_label("I agree to the privacy statement").check()
+
+
+def test_a_visitor_in_vancouver_books_in_pacific_time(page: Page, live_server):
+    page.goto(live_server.url + "/book/")
+    expect(page.get_by_label("Show times in")).to_have_value("America/Vancouver")
+    expect(page.locator("#picker")).to_contain_text(
+        "Times are shown in Pacific time (Vancouver)"
+    )
+    expect(page).to_have_url(re.compile(r"tz=America%2FVancouver|tz=America/Vancouver"))
+
+    second_day = page.locator(".day").nth(1)
+    second_day.click()
+    expect(second_day).to_have_attribute("aria-current", "date")
+    page.locator(".time").first.click()
+    fill_in_details(page)
+    page.get_by_role("button", name="Book the consult").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your consult is booked")
+    expect(page.locator(".when")).to_contain_text("Pacific time (Vancouver)")
+    expect(page.locator(".when")).to_contain_text("Eastern time (Toronto)")
+    booking = Booking.objects.get()
+    assert booking.visitor_time_zone == "America/Vancouver"
+
+
+def test_a_second_visitor_who_lost_the_race_sees_the_nearest_free_times(
+    page: Page, live_server
+):
+    page.goto(live_server.url + "/book/?tz=America/Vancouver")
+    first_time = page.locator(".time input").first
+    chosen = first_time.get_attribute("value")
+    first_time.check()
+    fill_in_details(page, name="Bea Chen")
+
+    # Someone else books the same time while this page is open.
+    book_consult(
+        therapist=Therapist.objects.get(slug="shikha"),
+        starts_at=timezone.datetime.fromisoformat(chosen),
+        name="Quick Person", email="quick@example.org", phone="905 555 0199",
+    )  # fmt: skip
+    page.get_by_role("button", name="Book the consult").click()
+
+    expect(page.get_by_role("alert").first).to_contain_text("is no longer free")
+    expect(page.get_by_label("Your name")).to_have_value("Bea Chen")
+    nearest = page.locator(".times").first.locator("input[name=slot]")
+    expect(nearest).not_to_have_count(0)
+    nearest.first.check()
+    page.get_by_role("button", name="Book the consult").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your consult is booked")
+    assert Booking.objects.filter(status="confirmed").count() == 2
+
+
+def test_the_cancel_link_from_the_email_cancels_the_consult(
+    page: Page, live_server, settings
+):
+    settings.SITE_URL = live_server.url
+    page.goto(live_server.url + "/book/")
+    # Wait for the times in the detected zone before choosing one.
+    expect(page.locator("#picker")).to_contain_text("Pacific time (Vancouver)")
+    page.locator(".time").first.click()
+    fill_in_details(page)
+    page.get_by_role("button", name="Book the consult").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your consult is booked")
+
+    body = OutgoingEmail.objects.get(kind="confirmation").body_text
+    cancel_link = re.search(r"To cancel: (\S+)", body)[1]
+    assert cancel_link.startswith(live_server.url + "/book/cancel/")
+    page.goto(cancel_link)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cancel your consult?")
+    page.get_by_role("button", name="Yes, cancel the consult").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Your consult is cancelled"
+    )
+    booking = Booking.objects.get()
+    assert booking.status == "cancelled"
+
+    page.goto(cancel_link)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "This link no longer works"
+    )
