@@ -133,7 +133,9 @@ class Booking(models.Model):
     visitor_time_zone = models.CharField(
         _("client's time zone"), max_length=64, default="America/Toronto"
     )
-    quiz_result_url = models.URLField(_("shared quiz result"), blank=True)
+    quiz_result_url = models.URLField(
+        _("shared quiz result"), max_length=1000, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.CONFIRMED
     )

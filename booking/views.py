@@ -249,7 +249,8 @@ def _shared_result_url(data: dict) -> str:
         return ""
     from quiz.results import result_path
 
-    return links.absolute(result_path(token))
+    url = links.absolute(result_path(token))
+    return url if len(url) <= 1000 else ""
 
 
 def _booking_from_link(token: str, *, allow_past: bool = False) -> Booking | None:
