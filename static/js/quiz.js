@@ -59,9 +59,19 @@
     }
   });
 
-  document.addEventListener("htmx:afterSwap", function () {
+  function focusStatement() {
     var target = document.querySelector("[data-quiz-focus]");
-    if (target) target.focus();
+    if (target && !target.contains(document.activeElement)) target.focus();
+  }
+  // afterSwap moves focus at once; afterSettle makes sure it stayed there.
+  document.addEventListener("htmx:afterSwap", focusStatement);
+  function refocusIfLost() {
+    var active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) focusStatement();
+  }
+  document.addEventListener("htmx:afterSettle", function () {
+    refocusIfLost();
+    window.setTimeout(refocusIfLost, 50);
   });
 
   // With JavaScript, start the question-by-question version; without it, the one-page form.

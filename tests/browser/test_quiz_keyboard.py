@@ -1,0 +1,65 @@
+"""The full ECR-R in Chromium, with the keyboard alone, one statement at a time."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+
+def test_a_visitor_takes_the_full_ecr_r_with_the_keyboard_only_and_reads_the_result(
+    page: Page, live_server
+):
+    page.goto(live_server.url + "/quiz/")
+    start = page.get_by_role("link", name="Start the ECR-R", exact=True)
+    start.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/quiz/ecr-r/\?item=1$"))
+    for number in range(1, 37):
+        legend = page.locator("#quiz-step legend")
+        expect(legend).to_contain_text(f"{number} of 36")
+        if number > 1:
+            # After each swap, focus is on the new statement.
+            expect(legend).to_be_focused()
+        else:
+            legend.focus()
+        page.keyboard.press("Tab")  # into the answers
+        if number % 3 == 0:
+            page.keyboard.press("5")  # a number key answers and moves on
+        else:
+            # Arrow keys choose without moving on; Enter moves on.
+            for _ in range(2):
+                page.keyboard.press("ArrowDown")
+            expect(page.locator("#quiz-step")).to_contain_text(f"{number} of 36")
+            page.keyboard.press("Enter")
+        if number == 12:
+            expect(page).to_have_url(re.compile(r"\?item=13$"))
+    expect(
+        page.get_by_role("heading", name="You have answered every statement")
+    ).to_be_focused()
+    page.keyboard.press("Tab")  # Back
+    page.keyboard.press("Tab")  # See my result
+    expect(page.get_by_role("button", name="See my result")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/quiz/result/[^/]+/$"))
+    # Arrows from 1 twice land on 3 for 24 items, 5 for 12 items: anxiety and avoidance differ by reversals.
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Your answers are nearest to the"
+    )
+    expect(page.locator(".quiz-scores")).to_contain_text("of 7")
+    expect(
+        page.get_by_role("img", name="Where your answers fall on the two dimensions")
+    ).to_be_visible()
+    expect(page.get_by_text("This is not a diagnosis.")).to_be_visible()
+    expect(page.locator(".quiz-practice")).to_have_count(5)
+
+
+def test_a_reload_in_the_middle_keeps_the_answers(page: Page, live_server):
+    page.goto(live_server.url + "/quiz/ecr-rs/?item=1")
+    page.get_by_text("Somewhat agree").click()
+    expect(page.locator("#quiz-step legend")).to_contain_text("2 of 9")
+    page.reload()
+    expect(page.locator("#quiz-step legend")).to_contain_text("2 of 9")
+    page.get_by_role("link", name="Back").click()
+    expect(page.locator("#quiz-step legend")).to_contain_text("1 of 9")
+    expect(page.get_by_label("Somewhat agree")).to_be_checked()
