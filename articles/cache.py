@@ -12,6 +12,7 @@ placeholder instead, and each response gets the visitor's own token at serve tim
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import timedelta
 from functools import wraps
@@ -53,9 +54,18 @@ def wants_fragment(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest) -> str:
+def _key(request: HttpRequest) -> str | None:
+    """The page's cache key, or None when the address is not one worth caching.
+
+    Only the bare address and ?page=<number> are cached: any other query string would let
+    anyone fill the cache with copies of one page.
+    """
+    page = request.GET.get("page", "1")
+    if set(request.GET) - {"page"} or not (page.isdigit() and len(page) <= 4):
+        return None
     kind = "fragment" if wants_fragment(request) else "page"
-    return f"articles:page:{version()}:{kind}:{request.get_full_path()}"
+    path = hashlib.sha256(request.path.encode()).hexdigest()
+    return f"articles:page:{version()}:{kind}:{path}:{int(page)}"
 
 
 def with_token(request: HttpRequest, content: bytes) -> bytes:
@@ -73,10 +83,11 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        cacheable = request.method == "GET" and not request.user.is_authenticated
-        now = timezone.now()
-        if cacheable:
+        key = None
+        if request.method == "GET" and not request.user.is_authenticated:
             key = _key(request)
+        now = timezone.now()
+        if key is not None:
             hit = cache.get(key)
             if hit is not None and hit["expires"] > now:
                 response = HttpResponse(
@@ -87,7 +98,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
                 patch_vary_headers(response, VARY)
                 return response
         response = view(request, *args, **kwargs)
-        if cacheable and response.status_code == 200 and not response.streaming:
+        if key is not None and response.status_code == 200 and not response.streaming:
             expires = now + MAX_AGE
             due = next_publication(now)
             if due is not None and due < expires:

@@ -95,3 +95,12 @@ def test_queries_per_page_do_not_grow_with_articles_and_tags(
     cache.clear()
     with django_assert_num_queries(QUERIES[url]):
         assert Client().get(url).status_code == 200
+
+
+def test_only_plain_addresses_and_page_numbers_are_cached(client):
+    client.get("/articles/?page=1")
+    assert client.get("/articles/?page=1")["X-Cache"] == "hit"
+    assert client.get("/articles/")["X-Cache"] == "hit"  # page 1 is page 1
+    client.get("/articles/?utm_source=x")
+    assert "X-Cache" not in client.get("/articles/?utm_source=x")
+    assert "X-Cache" not in client.get("/articles/?page=" + "9" * 50)
