@@ -65,7 +65,9 @@ class Article(models.Model):
         _("slug"),
         max_length=200,
         unique=True,
-        help_text=_("The article's address: /articles/<slug>/. Filled from the title."),
+        help_text=_(
+            "The end of the article's address (/articles/…/). Filled from the title."
+        ),
     )
     author = models.ForeignKey(
         Therapist, models.PROTECT, related_name="articles", verbose_name=_("author")

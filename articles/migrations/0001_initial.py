@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 (
                     "slug",
                     models.SlugField(
-                        help_text="The article's address: /articles/<slug>/. Filled from the title.",
+                        help_text="The end of the article's address (/articles/…/). Filled from the title.",
                         max_length=200,
                         unique=True,
                         verbose_name="slug",
