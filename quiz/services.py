@@ -5,6 +5,8 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+import articles.queries
+from articles.models import Article
 from quiz.models import ResultTally
 
 
@@ -25,11 +27,6 @@ def count_result(*, instrument: str, style: str, taken_on: date) -> None:
         rows.update(count=F("count") + 1)
 
 
-def further_reading(style: str) -> list:
-    """Published articles tagged with the style's slug, for the result page.
-
-    Empty until the articles app offers them: wire it here, e.g.
-    `Article.objects.published().filter(tags__slug=style)[:3]`. The template shows the
-    section only when this list is not empty.
-    """
-    return []
+def further_reading(style: str) -> list[Article]:
+    """Published articles tagged with the style's slug, for the result page."""
+    return articles.queries.further_reading(style, limit=3)
