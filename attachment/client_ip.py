@@ -1,7 +1,20 @@
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
+
+# What a request with no usable address counts as: a valid address, because the admin
+# lockout stores it in an IP address column, and one shared bucket for every such request.
+UNKNOWN = "0.0.0.0"
+
+
+def _valid(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -9,12 +22,14 @@ def client_ip(request: HttpRequest) -> str:
 
     Only the header named by CLIENT_IP_HEADER is believed, and only because our own
     proxy sets it; anything else a client sends (X-Forwarded-For, say) is ignored, so a
-    made-up header cannot dodge a limit.
+    made-up header cannot dodge a limit. Whatever is returned is a valid IP address:
+    proxies do send words such as "unknown", and those must neither crash the login
+    (axes stores the address) nor open a fresh rate-limit bucket per made-up value.
     """
     if settings.CLIENT_IP_HEADER:
         value = request.META.get(settings.CLIENT_IP_HEADER, "")
         # A proxy that appends keeps the address it saw last.
-        address = value.split(",")[-1].strip()
+        address = _valid(value.split(",")[-1])
         if address:
             return address
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return _valid(request.META.get("REMOTE_ADDR", "")) or UNKNOWN

@@ -138,3 +138,11 @@ def test_weak_admin_passwords_are_refused(weak, django_user_model):
 
 def test_a_long_passphrase_is_accepted(django_user_model):
     validate_password(PASSWORD, django_user_model(username="shikha"))
+
+
+def test_a_login_through_a_proxy_that_sends_unknown_as_the_address_works(
+    shikha, settings
+):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    assert log_in(PASSWORD, x_forwarded_for="unknown").status_code == 302
+    assert AccessLog.objects.get(username="shikha").ip_address == HOME

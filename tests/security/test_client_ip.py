@@ -66,3 +66,25 @@ def test_behind_the_proxy_a_spoofed_prefix_cannot_dodge_a_rate_limit(settings):
         )
         waits.append(retry_after(f"test:{client_ip(request)}", rate))
     assert waits[3] is not None and waits[4] is not None
+
+
+def test_a_proxy_header_that_is_not_an_address_falls_back_to_the_socket_address(
+    settings,
+):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    request = request_from("192.0.2.10", x_forwarded_for="unknown")
+    assert client_ip(request) == "192.0.2.10"
+
+
+def test_a_request_with_no_address_at_all_still_gets_a_valid_one():
+    request = factory.get("/")
+    del request.META["REMOTE_ADDR"]
+    assert client_ip(request) == "0.0.0.0"
+
+
+def test_made_up_addresses_share_one_bucket_instead_of_opening_new_ones(settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    addresses = {
+        client_ip(request_from("not-an-ip", x_real_ip=f"junk-{n}")) for n in range(5)
+    }
+    assert addresses == {"0.0.0.0"}
