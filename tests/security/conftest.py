@@ -23,7 +23,7 @@ _COMMON = {
     ],
 }
 settings.register_profile("ci", max_examples=25, **_COMMON)
-settings.register_profile("bench", max_examples=600, **_COMMON)
+settings.register_profile("bench", max_examples=300, **_COMMON)
 
 FUZZ_PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
