@@ -33,3 +33,16 @@ def client_ip(request: HttpRequest) -> str:
         if address:
             return address
     return _valid(request.META.get("REMOTE_ADDR", "")) or UNKNOWN
+
+
+def login_username(request: HttpRequest, credentials: dict | None = None) -> str:
+    """The username a login attempt is recorded and locked under (AXES_USERNAME_CALLABLE).
+
+    Django's login form does not limit the username's length, and django-axes stores it
+    in a 255-character column: a longer one made the admin login a server error. No
+    account's username is that long (150 at most), so cutting it loses nothing; NUL
+    characters, which PostgreSQL cannot store, go too.
+    """
+    source = credentials if credentials else getattr(request, "POST", {})
+    username = (source or {}).get("username") or ""
+    return str(username).replace("\x00", "")[:255]

@@ -276,6 +276,7 @@ AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "attachment.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "attachment.client_ip.login_username"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Every attempt leaves a row the therapist can read in the admin: successes in Access
 # logs, each failure in Access failures. The console log masks usernames and addresses.

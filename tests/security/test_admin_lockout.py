@@ -146,3 +146,16 @@ def test_a_login_through_a_proxy_that_sends_unknown_as_the_address_works(
     settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     assert log_in(PASSWORD, x_forwarded_for="unknown").status_code == 302
     assert AccessLog.objects.get(username="shikha").ip_address == HOME
+
+
+def test_an_absurdly_long_username_is_a_failed_login_not_a_server_error(shikha):
+    # Found by bench/fuzz.sh: axes stored the raw username in a 255-character column.
+    for _ in range(5):
+        response = log_in("wrong password", username="x" * 5000)
+        assert response.status_code in (200, 429)
+    assert log_in("wrong password", username="x" * 5000).status_code == 429
+    assert log_in(PASSWORD).status_code == 302  # shikha is not locked by it
+
+
+def test_a_username_with_a_nul_character_is_a_failed_login(shikha):
+    assert log_in("wrong password", username="shi\x00kha").status_code == 200
