@@ -195,7 +195,6 @@ def _picker(
             {
                 "value": d.isoformat(),
                 "label": formats.date_format(d, "D, M j"),
-                "long": formats.date_format(d, "l, F j"),
                 "chosen": d == chosen,
             }
             for d in by_day

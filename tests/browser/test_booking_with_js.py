@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from attachment.models import Therapist
 from booking.models import Booking, OutgoingEmail
 from booking.services import book_consult
+from tests.browser.axe import axe_violations
 
 
 @pytest.fixture
@@ -109,3 +110,27 @@ def test_the_cancel_link_from_the_email_cancels_the_consult(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "This link no longer works"
     )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_booking_pages_pass_an_accessibility_audit(
+    page: Page, live_server, scheme: str
+):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_server.url + "/book/?tz=America/Vancouver")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Book the consult").click()  # the form with errors
+    assert axe_violations(page) == []
+    page.locator(".time").first.click()
+    page.get_by_label("Your name").fill("Dee Park")
+    page.get_by_label("Email").fill("dee@example.org")
+    page.get_by_label("Phone number").fill("905 555 0103")
+    for label in (
+        "I live in Ontario",
+        "I am 16 or older",
+        "I agree to the privacy statement",
+    ):
+        page.get_by_label(label).check()
+    page.get_by_role("button", name="Book the consult").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your consult is booked")
+    assert axe_violations(page) == []
