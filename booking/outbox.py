@@ -8,8 +8,10 @@ failing message never holds up the others.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from email.message import MIMEPart
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -67,7 +69,7 @@ def deliver(message: OutgoingEmail, *, now: datetime) -> bool:
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
     if message.ics:
-        email.attach("invite.ics", message.ics, "text/calendar")
+        email.attach(invite_part(message.ics))
     message.attempts += 1
     try:
         email.send()
@@ -83,6 +85,20 @@ def deliver(message: OutgoingEmail, *, now: datetime) -> bool:
     message.last_error = ""
     message.save(update_fields=["attempts", "status", "sent_at", "last_error"])
     return True
+
+
+def invite_part(ics: str) -> MIMEPart:
+    """The .ics file, with its METHOD also in the MIME type, as calendar apps expect."""
+    method = re.search(r"^METHOD:(\w+)", ics, re.MULTILINE)
+    part = MIMEPart()
+    part.set_content(
+        ics,
+        subtype="calendar",
+        params={"method": method[1] if method else "REQUEST"},
+        disposition="attachment",
+        filename="invite.ics",
+    )
+    return part
 
 
 def send_after_commit(messages: list[OutgoingEmail]) -> None:

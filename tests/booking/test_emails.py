@@ -40,8 +40,11 @@ def test_booking_sends_the_client_a_confirmation_with_an_invite_and_the_therapis
     assert "http://127.0.0.1:8000/book/cancel/" in client_mail.body
     assert "http://127.0.0.1:8000/book/reschedule/" in client_mail.body
     assert "Evenings are hard to talk." not in client_mail.body
-    (name, content, mimetype) = client_mail.attachments[0]
-    assert (name, mimetype) == ("invite.ics", "text/calendar")
+    invite = client_mail.attachments[0]
+    assert invite.get_filename() == "invite.ics"
+    assert invite.get_content_type() == "text/calendar"
+    assert invite.get_param("method") == "REQUEST"
+    assert "BEGIN:VCALENDAR" in invite.get_content()
     assert therapist_mail.to == [shikha.email]
     assert "10:00 a.m. Eastern time (Toronto) (EST)" in therapist_mail.body
     for detail in (
