@@ -26,11 +26,11 @@ def slot_value(moment: datetime) -> str:
 def parse_slot(value: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value.strip())
-    except (ValueError, TypeError):
+        if moment.tzinfo is None or not 2000 <= moment.year <= 2999:
+            return None  # far-off years would overflow when shown in another zone
+        return moment.astimezone(UTC)
+    except (ValueError, TypeError, OverflowError):
         return None
-    if moment.tzinfo is None:
-        return None
-    return moment.astimezone(UTC)
 
 
 class SlotForm(forms.Form):
