@@ -44,3 +44,17 @@ def test_a_made_up_tag_id_in_the_article_admin_is_not_a_server_error(
         "/admin/articles/article/add/", {"title": "T", "tags": "not-a-number"}
     )
     assert response.status_code < 500
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Django's admin (response_action) filters by the posted ids without "
+    "validating them: a made-up id in a bulk action is a ValueError. Staff-only, CSRF-"
+    "protected; the fuzzer keeps _selected_action to the offered values.",
+)
+def test_a_made_up_id_in_an_admin_bulk_action_is_not_a_server_error(therapist_admin):
+    response = therapist_admin.post(
+        "/admin/articles/tag/",
+        {"action": "delete_selected", "_selected_action": "not-a-number"},
+    )
+    assert response.status_code < 500
