@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import Page
 
+from quiz import instruments
+from quiz.results import make_result_token, result_path
 from tests.browser.axe import axe_violations
 from tests.browser.conftest import DESKTOP
 
-PUBLIC_PAGES = ["/", "/about/", "/faq/", "/contact/", "/privacy/", "/no-such-page/"]
+PUBLIC_PAGES = [
+    "/",
+    "/about/",
+    "/faq/",
+    "/contact/",
+    "/privacy/",
+    "/no-such-page/",
+    "/articles/",
+    "/articles/tag/anxious-preoccupied/",
+    "/articles/how-to-create-secure-attachment-in-relationships/",
+    "/quiz/",
+    "/quiz/ecr-r/",
+    "/quiz/ecr-rs/",
+    "/book/",
+]
+RESULTS = {
+    # anxiety, avoidance: one result of each style, two of them near a border
+    "secure": (2.1, 1.8),
+    "anxious-preoccupied": (4.3, 2.6),
+    "dismissive-avoidant": (2.0, 5.9),
+    "fearful-avoidant": (6.4, 4.4),
+}
 
 
 @pytest.fixture
@@ -25,6 +50,36 @@ def test_the_page_has_no_accessibility_violations(
     page.emulate_media(color_scheme=scheme)
     page.goto(live_server.url + path)
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("style", RESULTS)
+def test_the_result_page_has_no_accessibility_violations(
+    page: Page, live_server, style: str, scheme: str
+):
+    anxiety, avoidance = RESULTS[style]
+    token = make_result_token(
+        instrument="ecr-r",
+        anxiety=anxiety,
+        avoidance=avoidance,
+        taken_on=date(2026, 11, 27),
+    )
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_server.url + result_path(token))
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    ("instrument", "scheme"), [("ecr-r", "light"), ("ecr-rs", "dark")]
+)
+def test_every_step_of_the_quiz_has_no_accessibility_violations(
+    page: Page, live_server, instrument: str, scheme: str
+):
+    page.emulate_media(color_scheme=scheme)
+    count = len(instruments.get(instrument).items)
+    for step in [*range(1, count + 1), "end"]:
+        page.goto(f"{live_server.url}/quiz/{instrument}/?item={step}")
+        assert axe_violations(page) == [], f"step {step}"
 
 
 def test_the_audit_catches_a_planted_fault(page: Page, live_server):
