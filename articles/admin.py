@@ -58,7 +58,9 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "body"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["tags"]
+    # Not autocomplete_fields: Django's autocomplete widget raises (a 500) while
+    # re-rendering a form posted with a made-up tag id; this widget says it is invalid.
+    filter_horizontal = ["tags"]
     list_select_related = ["author"]
     actions = ["publish_now", "back_to_draft"]
     readonly_fields = ["preview_link", "created_at", "updated_at"]

@@ -36,7 +36,10 @@ def seed_articles(therapist: Therapist, count: int = 50) -> None:
     now = timezone.now()
     for n in range(1, count + 1):
         body = "\n\n".join(
-            [f"## Part {p}\n\n{PARAGRAPH}\n\n- one idea\n- another idea" for p in range(1, 6)]
+            [
+                f"## Part {p}\n\n{PARAGRAPH}\n\n- one idea\n- another idea"
+                for p in range(1, 6)
+            ]
         )
         article = Article.objects.create(
             title=f"Notes on closeness, part {n}",

@@ -12,15 +12,26 @@ class GuidanceInline(admin.TabularInline):
     ordering = ["order"]
 
 
+class FixedSetAdmin(admin.ModelAdmin):
+    """The four styles follow from the scoring rule and the five practices from the
+    practice's article: their texts are hers to edit, but the set itself is fixed."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Style)
-class StyleAdmin(admin.ModelAdmin):
+class StyleAdmin(FixedSetAdmin):
     list_display = ["name", "slug", "summary"]
     readonly_fields = ["slug"]
     inlines = [GuidanceInline]
 
 
 @admin.register(Practice)
-class PracticeAdmin(admin.ModelAdmin):
+class PracticeAdmin(FixedSetAdmin):
     list_display = ["name", "slug"]
     readonly_fields = ["slug"]
 

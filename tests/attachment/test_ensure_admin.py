@@ -41,9 +41,7 @@ def test_it_uses_admin_password_from_the_environment_without_printing_it(monkeyp
     monkeypatch.setenv("ADMIN_PASSWORD", "a-long-local-passphrase")
     output = run()
     assert "a-long-local-passphrase" not in output
-    assert (
-        admin_accepts("a-long-local-passphrase")
-    )
+    assert admin_accepts("a-long-local-passphrase")
 
 
 def test_a_second_run_changes_nothing(monkeypatch):
@@ -52,7 +50,5 @@ def test_a_second_run_changes_nothing(monkeypatch):
     monkeypatch.setenv("ADMIN_PASSWORD", "another-passphrase-entirely")
     output = run()
     assert "already have" in output
-    assert (
-        admin_accepts("a-long-local-passphrase")
-    )
+    assert admin_accepts("a-long-local-passphrase")
     assert get_user_model().objects.count() == 1

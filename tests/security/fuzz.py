@@ -201,25 +201,6 @@ def all_routes() -> list[Route]:
     return walk(get_resolver(), ())
 
 
-# Bugs the fuzzer found that belong to another app's owner. Each is reproduced by a
-# strict xfail in test_known_issues.py: once it is fixed that test fails, and the entry
-# comes off this list so the fuzzer covers the form again.
-KNOWN_ISSUES = {
-    "/admin/quiz/practice/add/": "a second practice added in the admin: IntegrityError",
-    "/admin/articles/article/": "an invalid tag id in the admin: ValueError in the widget",
-}
-
-
-# Django's own admin raises (a 500) on a made-up id in a list page's bulk-action
-# checkboxes: only a logged-in staff member can send one, past CSRF, so the fuzzer keeps
-# these fields to the values the page offered. Pinned in test_known_issues.py.
-OFFERED_VALUES_ONLY = {"_selected_action"}
-
-
-def is_known_issue(action: str) -> bool:
-    return action.startswith(tuple(KNOWN_ISSUES))
-
-
 # The forms the pages serve
 
 
@@ -281,8 +262,6 @@ class _FormParser(HTMLParser):
 
 
 def field_values(f: Field) -> st.SearchStrategy:
-    if f.name in OFFERED_VALUES_ONLY:
-        return st.one_of(st.just(MISSING), st.lists(st.sampled_from(f.options or [""])))
     choices = [st.just(MISSING), HOSTILE, st.lists(HOSTILE, min_size=2, max_size=3)]
     if f.options:
         # Mostly real choices, so the fuzzer gets past the first validation error.
@@ -321,7 +300,7 @@ def crawl(client: Client, start: list[str], *, limit: int) -> list[Form]:
         parser.feed(response.content.decode("utf-8", "replace"))
         for form in parser.forms:
             action = site_path(form.action)
-            if action is not None and form.fields and not is_known_issue(action):
+            if action is not None and form.fields:
                 form.action = action
                 forms.setdefault(form.key, form)
         queue += [p for p in map(site_path, parser.links) if p and p not in seen]

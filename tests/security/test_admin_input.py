@@ -1,0 +1,54 @@
+"""Tampered admin forms get a clear answer, never a server error (found by the fuzzer)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from quiz.models import Practice
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def therapist_admin(admin_user) -> Client:
+    client = Client(raise_request_exception=False)
+    client.force_login(admin_user)
+    return client
+
+
+def test_the_five_practices_are_a_fixed_set_in_the_admin(therapist_admin):
+    response = therapist_admin.post(
+        "/admin/quiz/practice/add/", {"name": "Journaling", "text": "Try this."}
+    )
+    assert response.status_code == 403
+    assert Practice.objects.count() == 5
+
+
+def test_a_made_up_tag_id_in_the_article_admin_is_a_form_error(therapist_admin):
+    response = therapist_admin.post(
+        "/admin/articles/article/add/", {"title": "T", "tags": "not-a-number"}
+    )
+    assert response.status_code == 200
+    assert "is not a valid value" in response.text
+
+
+def test_a_made_up_id_in_an_admin_bulk_action_is_refused_plainly(therapist_admin):
+    response = therapist_admin.post(
+        "/admin/articles/tag/",
+        {"action": "delete_selected", "_selected_action": "not-a-number"},
+    )
+    assert response.status_code == 400
+    assert "could not be found" in response.text
+
+
+def test_a_real_bulk_action_still_works(therapist_admin):
+    from articles.models import Tag
+
+    tag = Tag.objects.create(name="Spare", slug="spare")
+    response = therapist_admin.post(
+        "/admin/articles/tag/",
+        {"action": "delete_selected", "_selected_action": str(tag.pk), "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Tag.objects.filter(pk=tag.pk).exists()
