@@ -11,16 +11,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from articles import queries
-from articles.cache import CSRF_PLACEHOLDER, cached_page, wants_fragment, with_token
 from articles.models import Article, Tag
 from articles.structured_data import article_jsonld
+from attachment.cache import CSRF_PLACEHOLDER, cached_page, wants_fragment, with_token
 from attachment.models import PracticeDetails
 
 PER_PAGE = 10
 
 
 @require_safe
-@cached_page
+@cached_page(until=queries.next_publication)
 def article_list(request: HttpRequest, tag_slug: str | None = None) -> HttpResponse:
     now = timezone.now()
     tag = get_object_or_404(Tag, slug=tag_slug) if tag_slug else None
@@ -47,7 +47,7 @@ def article_list(request: HttpRequest, tag_slug: str | None = None) -> HttpRespo
 
 
 @require_safe
-@cached_page
+@cached_page(until=queries.next_publication)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(_articles(), slug=slug)
     if not article.is_published() and not request.user.is_staff:

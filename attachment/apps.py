@@ -6,3 +6,6 @@ from django.apps import AppConfig
 class AttachmentConfig(AppConfig):
     name = "attachment"
     verbose_name = "The practice"
+
+    def ready(self) -> None:
+        from attachment import signals  # noqa: F401  (connects the receivers)

@@ -8,11 +8,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from articles.queries import latest as latest_articles
+from articles.queries import next_publication
+from attachment.cache import cached_page
 from attachment.models import FAQEntry, PracticeDetails, Therapist
 from attachment.structured_data import faq_jsonld, practice_jsonld
 
 
 @require_safe
+@cached_page(until=next_publication)  # it lists the latest articles
 def home(request: HttpRequest) -> HttpResponse:
     practice = PracticeDetails.load()
     structured = (
@@ -26,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def about(request: HttpRequest) -> HttpResponse:
     return render(
         request, "attachment/about.html", {"therapists": Therapist.objects.all()}
@@ -33,6 +37,7 @@ def about(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def faq(request: HttpRequest) -> HttpResponse:
     entries = list(FAQEntry.objects.all())
     return render(
@@ -43,11 +48,13 @@ def faq(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "attachment/contact.html")
 
 
 @require_safe
+@cached_page
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(
         request,

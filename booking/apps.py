@@ -5,3 +5,6 @@ from django.apps import AppConfig
 
 class BookingConfig(AppConfig):
     name = "booking"
+
+    def ready(self) -> None:
+        from booking import signals  # noqa: F401  (connects the cache invalidation)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -55,13 +56,50 @@ def free_slots_for(
             )
         ],
         bookings=[
-            slots.Busy(b.starts_at, b.blocked_until)
-            for b in bookings.only("starts_at", "blocked_until")
+            slots.Busy(*times)
+            for times in bookings.values_list("starts_at", "blocked_until")
         ],
         rules=rules_for(therapist),
         now=now,
         zone=ZoneInfo(PRACTICE_ZONE),
     )
+
+
+OFFERED_VERSION_KEY = "booking:offered-version"
+OFFERED_MAX_AGE = (
+    60  # seconds: new times at the far end of the window show within a minute
+)
+
+
+def offered_slots(therapist: Therapist, *, now: datetime) -> list[datetime]:
+    """The free times to show on the booking page, from the cache when possible.
+
+    Only for showing: booking itself always recomputes under the lock. Any change to a
+    booking or to her availability changes the version (see signals.py), and times that
+    have come too close since the list was computed are dropped here, at read time.
+    """
+    version = cache.get_or_set(OFFERED_VERSION_KEY, 1, timeout=None)
+    key = f"booking:offered:{version}:{therapist.pk}:{therapist.accepting_consults}"
+    found = cache.get(key)
+    if found is None:
+        found = free_slots_for(therapist, now=now)
+        cache.set(key, found, timeout=OFFERED_MAX_AGE)
+    earliest = now + timedelta(hours=rules_for(therapist).minimum_notice_hours)
+    return [start for start in found if start >= earliest]
+
+
+def availability_changed(**kwargs) -> None:
+    """Receiver for any change to bookings or availability: drop the offered times."""
+    _new_offered_version()
+    # Again after commit: a list computed before the commit read the old rows.
+    transaction.on_commit(_new_offered_version)
+
+
+def _new_offered_version() -> None:
+    try:
+        cache.incr(OFFERED_VERSION_KEY)
+    except ValueError:  # not set yet: no list was cached under an old version
+        cache.add(OFFERED_VERSION_KEY, 1, timeout=None)
 
 
 def book_consult(

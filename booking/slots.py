@@ -15,6 +15,7 @@ How wall-clock time is treated, deliberately:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -92,7 +93,7 @@ def free_slots(
         raise ValueError("now must be an aware datetime")
     ranges = list(weekly_hours)
     days_off = list(time_off)
-    busy = sorted(bookings, key=lambda b: b.starts_at)
+    calendar = _Calendar(bookings)
     earliest = now + timedelta(hours=rules.minimum_notice_hours)
     latest = now + timedelta(days=rules.book_ahead_days)
     step = rules.blocked
@@ -111,7 +112,7 @@ def free_slots(
     return sorted(
         start
         for start in slots
-        if earliest <= start <= latest and not _clashes(start, rules.blocked, busy)
+        if earliest <= start <= latest and not calendar.clashes(start, start + step)
     )
 
 
@@ -132,9 +133,27 @@ def _slots_in_range(
     return found
 
 
-def _clashes(start: datetime, blocked: timedelta, busy: list[Busy]) -> bool:
-    until = start + blocked
-    return any(b.starts_at < until and start < b.blocked_until for b in busy)
+class _Calendar:
+    """The confirmed consults, indexed so that each candidate time costs a binary search
+    rather than a pass over every booking (the booking page asks for hundreds of times)."""
+
+    def __init__(self, bookings: Iterable[Busy]):
+        busy = sorted(bookings, key=lambda b: b.starts_at)
+        self.starts = [b.starts_at for b in busy]
+        # The latest blocked_until among the first i consults (consults may overlap,
+        # e.g. on SQLite, which has no exclusion constraint, so a running maximum).
+        self.reach: list[datetime] = []
+        for b in busy:
+            self.reach.append(
+                max(self.reach[-1], b.blocked_until) if self.reach else b.blocked_until
+            )
+
+    def clashes(self, start: datetime, until: datetime) -> bool:
+        """Whether a consult blocking [start, until) meets any booked one."""
+        # Only consults that start before `until` can meet it; of those, one clashes
+        # exactly when the furthest any of them reaches is past `start`.
+        before = bisect_left(self.starts, until)
+        return before > 0 and self.reach[before - 1] > start
 
 
 def nearest(

@@ -27,6 +27,7 @@ from booking.services import (
     cancel_booking,
     current_booking,
     free_slots_for,
+    offered_slots,
     reschedule_booking,
 )
 from booking.zones import (
@@ -161,7 +162,7 @@ def reschedule(request: HtmxHttpRequest, token: str) -> HttpResponse:
 
 def _page(request, therapist, now, form, zone, *, day, taken=None) -> dict:
     accepting = therapist is not None and therapist.accepting_consults
-    free = free_slots_for(therapist, now=now) if accepting else []
+    free = offered_slots(therapist, now=now) if accepting else []
     result_token = (request.POST if request.method == "POST" else request.GET).get(
         "result", ""
     )

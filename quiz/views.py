@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
+from attachment.cache import cached_page
 from attachment.client_ip import client_ip
 from attachment.ratelimit import retry_after
 from attachment.responses import too_many_requests
@@ -39,8 +40,8 @@ class SeeOther(HttpResponseRedirect):
     status_code = 303
 
 
-@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@cached_page  # the same for everyone: nothing about the visitor is on it
 def start(request: HttpRequest) -> HttpResponse:
     # A POST here is a form that lost its questionnaire: say so instead of a blank 405.
     missing = request.method == "POST"

@@ -1,9 +1,10 @@
-"""Whole-page caching for the public article pages.
+"""Whole-page caching for the public pages (home, about, FAQ, articles...).
 
-Each cached page lives under a key that includes a version number; any change to an
-article or a tag bumps the version (see signals.py), so every stale page is dropped at
-once, on every server sharing the cache. A page also expires when the next scheduled
-article becomes due, so a scheduled article never appears early nor late.
+Each cached page lives under a key that includes a version number; any change to the
+content they show (an article, a tag, the practice details, the therapist, the FAQ)
+bumps the version (see each app's signals.py), so every stale page is dropped at once, on
+every server sharing the cache. A view can also say when its page must end (the articles
+end when the next scheduled article becomes due, so it never appears early nor late).
 
 The CSRF token: a cached page must not carry the token of whoever first loaded it (that
 would hand one visitor's CSRF secret to everyone else). Pages are rendered with a
@@ -14,20 +15,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import wraps
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from articles.queries import next_publication
-
-VERSION_KEY = "articles:cache-version"
+VERSION_KEY = "site:content-version"
 MAX_AGE = timedelta(minutes=15)
-CSRF_PLACEHOLDER = "articles-csrf-token-placeholder"
+CSRF_PLACEHOLDER = "site-csrf-token-placeholder"
 VARY = ["HX-Request", "HX-History-Restore-Request"]
 
 
@@ -44,6 +44,14 @@ def bump_version() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet: nothing can be cached under an old version
         cache.add(VERSION_KEY, 1, timeout=None)
+
+
+def content_changed(**kwargs) -> None:
+    """Connect to the signals of every model a public page shows."""
+    bump_version()
+    # Again after commit: a page rendered between the change and the commit still read
+    # the old rows, and would otherwise be cached under the new version.
+    transaction.on_commit(bump_version)
 
 
 def wants_fragment(request: HttpRequest) -> bool:
@@ -65,7 +73,7 @@ def _key(request: HttpRequest) -> str | None:
         return None
     kind = "fragment" if wants_fragment(request) else "page"
     path = hashlib.sha256(request.path.encode()).hexdigest()
-    return f"articles:page:{version()}:{kind}:{path}:{int(page)}"
+    return f"site:page:{version()}:{kind}:{path}:{int(page)}"
 
 
 def with_token(request: HttpRequest, content: bytes) -> bytes:
@@ -75,11 +83,18 @@ def with_token(request: HttpRequest, content: bytes) -> bytes:
     return content.replace(placeholder, get_token(request).encode())
 
 
-def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def cached_page(
+    view: Callable[..., HttpResponse] | None = None,
+    *,
+    until: Callable[[datetime], datetime | None] | None = None,
+) -> Callable:
     """Serve anonymous GETs from the cache; staff always get a fresh page.
 
-    The view must render with `csrf_token` set to CSRF_PLACEHOLDER (see render_public).
+    `until(now)` may name a moment the cached page must not outlive. A page that shows a
+    CSRF token must render it as CSRF_PLACEHOLDER: each visitor gets their own at serve time.
     """
+    if view is None:
+        return lambda view: cached_page(view, until=until)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -100,7 +115,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         response = view(request, *args, **kwargs)
         if key is not None and response.status_code == 200 and not response.streaming:
             expires = now + MAX_AGE
-            due = next_publication(now)
+            due = until(now) if until else None
             if due is not None and due < expires:
                 expires = due
             cache.set(
