@@ -27,7 +27,7 @@ trap bench_stop_gunicorn EXIT
 bench_start_gunicorn "$PORT" 2
 
 BASE="http://127.0.0.1:$PORT"
-ARTICLE=$(curl -sf "$BASE/articles/" | grep -o 'href="/articles/[a-z0-9-]*/"' | grep -v '/tag/' | head -n 1 | cut -d'"' -f2)
+ARTICLE=$(curl -sf "$BASE/articles/" | grep -o 'href="/articles/[a-z0-9-]*/"' | grep -v -e '/tag/' -e '/feed/' | head -n 1 | cut -d'"' -f2)
 # name|path|extra wrk arguments
 PAGES=(
     "healthz|/healthz|"

@@ -82,10 +82,11 @@ def offered_slots(therapist: Therapist, *, now: datetime) -> list[datetime]:
     key = f"booking:offered:{version}:{therapist.pk}:{therapist.accepting_consults}"
     found = cache.get(key)
     if found is None:
-        found = free_slots_for(therapist, now=now)
+        notice = timedelta(hours=rules_for(therapist).minimum_notice_hours)
+        found = (free_slots_for(therapist, now=now), notice)
         cache.set(key, found, timeout=OFFERED_MAX_AGE)
-    earliest = now + timedelta(hours=rules_for(therapist).minimum_notice_hours)
-    return [start for start in found if start >= earliest]
+    free, notice = found
+    return [start for start in free if start >= now + notice]
 
 
 def availability_changed(**kwargs) -> None:
