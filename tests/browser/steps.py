@@ -27,6 +27,11 @@ def answer_every_statement_with_the_keyboard(page: Page, count: int, key: str) -
         expect(legend).to_be_focused()
         page.keyboard.press("Tab")  # into the answers
         page.keyboard.press(key)  # a number key answers and moves on
+    see_my_result_with_the_keyboard(page)
+
+
+def see_my_result_with_the_keyboard(page: Page) -> None:
+    """After the last statement: from the summary to the result page."""
     expect(
         page.get_by_role("heading", name="You have answered every statement")
     ).to_be_focused()

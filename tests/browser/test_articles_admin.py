@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import re
 
-from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-PASSWORD = "Quiet-harbour-morning-2024!"
+from tests.browser.steps import log_in_as_the_therapist
 
 
 def test_the_therapist_writes_previews_and_publishes_an_article(
     page: Page, live_server
 ):
-    User.objects.create_superuser("shikha", "info@thetherapeuticway.ca", PASSWORD)
-    page.goto(live_server.url + "/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill("shikha")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Your practice")).to_be_visible()
+    log_in_as_the_therapist(page, live_server.url)
 
     page.goto(live_server.url + "/admin/articles/article/add/")
     page.get_by_label("Title").press_sequentially("Small steps toward trust")

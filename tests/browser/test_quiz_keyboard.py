@@ -6,6 +6,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.steps import see_my_result_with_the_keyboard
+
 
 def test_a_visitor_takes_the_full_ecr_r_with_the_keyboard_only_and_reads_the_result(
     page: Page, live_server
@@ -34,14 +36,7 @@ def test_a_visitor_takes_the_full_ecr_r_with_the_keyboard_only_and_reads_the_res
             page.keyboard.press("Enter")
         if number == 12:
             expect(page).to_have_url(re.compile(r"\?item=13$"))
-    expect(
-        page.get_by_role("heading", name="You have answered every statement")
-    ).to_be_focused()
-    page.keyboard.press("Tab")  # Back
-    page.keyboard.press("Tab")  # See my result
-    expect(page.get_by_role("button", name="See my result")).to_be_focused()
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/quiz/result/[^/]+/$"))
+    see_my_result_with_the_keyboard(page)
     # Arrows from 1 twice land on 3 for 24 items, 5 for 12 items: anxiety and avoidance differ by reversals.
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         "Your answers are nearest to the"

@@ -11,11 +11,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
+from tests.browser.steps import log_in_as_the_therapist
 from tests.security.fuzz import all_routes
 
-PASSWORD = "a long and unusual passphrase 4 tests"
 SKIP = ("/static/", "/media/", "/admin/logout/")
 
 
@@ -75,14 +75,9 @@ def test_every_public_page_loads_under_the_policy_without_a_console_error(
 
 @pytest.mark.usefixtures("db")
 def test_every_admin_page_the_therapist_uses_loads_under_the_policy(
-    page: Page, live_server, django_user_model
+    page: Page, live_server
 ):
-    django_user_model.objects.create_superuser("shikha", "s@example.org", PASSWORD)
-    page.goto(live_server.url + "/admin/")
-    page.get_by_label("Username").fill("shikha")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Your practice")).to_be_visible()
+    log_in_as_the_therapist(page, live_server.url)
     visited = visit_all(page, live_server.url, ["/admin/"], prefix="/admin/", limit=80)
     assert any(p.endswith("/add/") for p in visited)
     assert any(p.endswith("/change/") for p in visited)
