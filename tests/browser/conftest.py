@@ -36,7 +36,15 @@ def browser_context_args(browser_context_args: dict, viewport: dict) -> dict:
 
 @pytest.fixture
 def page(page: Page):
-    """The page, with console errors, CSP violations and broken resources asserted absent at the end.
+    """The page, with console errors, CSP violations and broken resources asserted absent at the end."""
+    problems = watch(page)
+    yield page
+    assert problems == [], "the browser reported problems:\n" + "\n".join(problems)
+
+
+def watch(page: Page) -> list[str]:
+    """Collect what would worry us on this page: console errors (CSP violations among
+    them), script errors, and any resource the page loads that fails.
 
     A page we navigate to may answer 4xx on purpose (the 404 page); what may never fail is
     anything the page itself loads: a stylesheet, a script, an image, an htmx request.
@@ -63,8 +71,7 @@ def page(page: Page):
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on("response", on_response)
-    yield page
-    assert problems == [], "the browser reported problems:\n" + "\n".join(problems)
+    return problems
 
 
 def _expected(response: Response) -> bool:

@@ -17,6 +17,7 @@ from attachment.models import Therapist
 from booking.models import Booking, OutgoingEmail, WeeklyHours
 from booking.services import book_consult, free_slots_for
 from quiz.results import make_result_token, result_path
+from tests.browser.conftest import watch
 from tests.browser.steps import (
     answer_every_statement_with_the_keyboard,
     fill_in_booking_details,
@@ -89,6 +90,7 @@ def test_a_visitor_without_javascript_takes_the_short_quiz_and_books(
 ):
     context = browser.new_context(java_script_enabled=False, viewport=viewport)
     page = context.new_page()
+    problems = watch(page)
     page.goto(live_server.url + "/quiz/")
     page.get_by_role("link", name="Start the ECR-RS", exact=True).click()
     for fieldset in page.locator("fieldset").all():
@@ -103,6 +105,7 @@ def test_a_visitor_without_javascript_takes_the_short_quiz_and_books(
     expect(page.get_by_role("heading", level=1)).to_have_text("Your consult is booked")
     assert Booking.objects.filter(email="noor@example.org", status="confirmed").exists()
     context.close()
+    assert problems == []
 
 
 def test_the_therapist_runs_her_practice_from_the_admin(page: Page, live_server):
