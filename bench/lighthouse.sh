@@ -28,7 +28,7 @@ bench_start_gunicorn "$PORT" 2
 
 BASE="http://127.0.0.1:$PORT"
 ARTICLE=$(curl -sf "$BASE/articles/" | grep -o 'href="/articles/[a-z0-9-]*/"' | grep -v -e '/tag/' -e '/feed/' | head -n 1 | cut -d'"' -f2)
-RESULT=$("$PY" -c "
+RESULT=$(DJANGO_SETTINGS_MODULE=attachment.settings "$PY" -c "
 import django; django.setup()
 from datetime import date
 from quiz.results import make_result_token
