@@ -28,14 +28,14 @@ bench_start_gunicorn "$PORT" 2
 
 BASE="http://127.0.0.1:$PORT"
 ARTICLE=$(curl -sf "$BASE/articles/" | grep -o 'href="/articles/[a-z0-9-]*/"' | grep -v -e '/tag/' -e '/feed/' | head -n 1 | cut -d'"' -f2)
-# name|path|extra wrk arguments
+# name|path|extra request header
 PAGES=(
     "healthz|/healthz|"
     "home|/|"
     "articles|/articles/|"
     "article|$ARTICLE|"
     "quiz|/quiz/|"
-    "quiz step (htmx)|/quiz/ecr-r/?item=12|-H HX-Request:true"
+    "quiz step (htmx)|/quiz/ecr-r/?item=12|HX-Request: true"
     "book|/book/|"
 )
 
@@ -48,9 +48,8 @@ done
 RESULTS=$(mktemp)
 for round in $(seq 1 "$ROUNDS"); do
     for entry in "${PAGES[@]}"; do
-        IFS='|' read -r name path extra <<<"$entry"
-        # shellcheck disable=SC2086
-        out=$(wrk -t1 -c8 -d"${DURATION}s" --latency $extra "$BASE$path")
+        IFS='|' read -r name path header <<<"$entry"
+        out=$(wrk -t1 -c8 -d"${DURATION}s" --latency ${header:+-H "$header"} "$BASE$path")
         rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
         p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
         p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
