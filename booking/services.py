@@ -78,8 +78,7 @@ def offered_slots(therapist: Therapist, *, now: datetime) -> list[datetime]:
     booking or to her availability changes the version (see signals.py), and times that
     have come too close since the list was computed are dropped here, at read time.
     """
-    version = cache.get_or_set(OFFERED_VERSION_KEY, 1, timeout=None)
-    key = f"booking:offered:{version}:{therapist.pk}:{therapist.accepting_consults}"
+    key = f"booking:offered:{offered_version()}:{therapist.pk}:{therapist.accepting_consults}"
     found = cache.get(key)
     if found is None:
         notice = timedelta(hours=rules_for(therapist).minimum_notice_hours)
@@ -87,6 +86,11 @@ def offered_slots(therapist: Therapist, *, now: datetime) -> list[datetime]:
         cache.set(key, found, timeout=OFFERED_MAX_AGE)
     free, notice = found
     return [start for start in free if start >= now + notice]
+
+
+def offered_version() -> int:
+    """Changes whenever a booking or the therapist's availability changes."""
+    return cache.get_or_set(OFFERED_VERSION_KEY, 1, timeout=None)
 
 
 def availability_changed(**kwargs) -> None:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import formats, timezone
@@ -13,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_htmx.middleware import HtmxDetails
 
+from attachment.cache import CSRF_PLACEHOLDER, with_token
+from attachment.cache import version as content_version
 from attachment.client_ip import client_ip
 from attachment.models import Therapist
 from attachment.ratelimit import retry_after
@@ -28,6 +31,7 @@ from booking.services import (
     current_booking,
     free_slots_for,
     offered_slots,
+    offered_version,
     reschedule_booking,
 )
 from booking.zones import (
@@ -38,6 +42,8 @@ from booking.zones import (
     zone_choices,
     zone_label,
 )
+
+STARTED_PLACEHOLDER = "booking-started-placeholder"
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -52,10 +58,41 @@ def consult_form(request: HtmxHttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _submit(request, therapist, now)
     zone = _zone(request.GET.get("tz"))
+    day = _parse_day(request.GET.get("day"))
+    if request.GET.get("result"):  # carries the visitor's own quiz result: never shared
+        return _form_page(request, therapist, now, zone, day)
+    return _form_page_from_cache(request, therapist, now, zone, day)
+
+
+def _form_page(request, therapist, now, zone, day, **tokens) -> HttpResponse:
     form = ConsultForm(initial={"tz": zone})
-    context = _page(request, therapist, now, form, zone, day=request.GET.get("day"))
+    context = _page(request, therapist, now, form, zone, day=day and day.isoformat())
     template = "booking/consult_form.html"
-    return render(request, template + "#picker" if request.htmx else template, context)
+    return render(
+        request, template + "#picker" if request.htmx else template, context | tokens
+    )
+
+
+def _form_page_from_cache(request, therapist, now, zone, day) -> HttpResponse:
+    """The empty form is the same for everyone who asks for the same zone and day in the
+    same minute, but for its two per-visitor tokens: it is rendered once with
+    placeholders, and each visitor gets their own CSRF token and form-start time."""
+    key = ":".join(
+        map(str, ["booking:form", offered_version(), content_version(), bool(request.htmx),
+                  therapist and therapist.pk, zone, day, now.strftime("%Y%m%d%H%M")])
+    )  # fmt: skip
+    content = cache.get(key)
+    if content is None:
+        response = _form_page(
+            request, therapist, now, zone, day,
+            csrf_token=CSRF_PLACEHOLDER, started=STARTED_PLACEHOLDER,
+        )  # fmt: skip
+        content = response.content
+        cache.set(key, content, timeout=60)
+    content = with_token(request, content).replace(
+        STARTED_PLACEHOLDER.encode(), started_token().encode()
+    )
+    return HttpResponse(content)
 
 
 def _submit(
