@@ -29,6 +29,10 @@ bench_production_env() {
     export EMAIL_HOST=127.0.0.1 EMAIL_PORT=2525 EMAIL_USE_TLS=false
     export BOOKING_RATE_LIMIT=0 QUIZ_RATE_LIMIT=0 BOOKING_MIN_SECONDS=0
     export LOG_LEVEL=WARNING
+    # A cache folder of this run's own: pages cached by an earlier run, on another
+    # database, must not be served by this one.
+    CACHE_DIR=$(mktemp -d)
+    export CACHE_DIR
 }
 
 bench_collectstatic() {

@@ -128,3 +128,21 @@ def test_database_url_switches_the_database():
     assert result.stdout.split() == ["django.db.backends.postgresql", "practice"], (
         result.stderr
     )
+
+
+def test_without_redis_the_worker_processes_of_a_server_share_a_cache_folder():
+    code = (
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DEBUG")}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "attachment.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        result.stdout.strip() == "django.core.cache.backends.filebased.FileBasedCache"
+    )
