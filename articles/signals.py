@@ -5,15 +5,15 @@ from __future__ import annotations
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from articles.models import Article, Tag
-from attachment.cache import content_changed
+from attachment.cache import CONTENT
 
 for model in (Article, Tag):
     post_save.connect(
-        content_changed, sender=model, dispatch_uid=f"cache-{model.__name__}"
+        CONTENT.changed, sender=model, dispatch_uid=f"cache-{model.__name__}"
     )
     post_delete.connect(
-        content_changed, sender=model, dispatch_uid=f"cache-{model.__name__}"
+        CONTENT.changed, sender=model, dispatch_uid=f"cache-{model.__name__}"
     )
 m2m_changed.connect(
-    content_changed, sender=Article.tags.through, dispatch_uid="cache-tags"
+    CONTENT.changed, sender=Article.tags.through, dispatch_uid="cache-tags"
 )

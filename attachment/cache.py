@@ -25,33 +25,37 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-VERSION_KEY = "site:content-version"
 MAX_AGE = timedelta(minutes=15)
 CSRF_PLACEHOLDER = "site-csrf-token-placeholder"
 VARY = ["HX-Request", "HX-History-Restore-Request"]
 
 
-def version() -> int:
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        current = cache.get(VERSION_KEY, 1)
-    return current
+class Generation:
+    """A counter in the shared cache. Keys that include it all go stale at once when it
+    moves on, on every process and server that shares the cache."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def current(self) -> int:
+        return cache.get_or_set(self.key, 1, timeout=None)
+
+    def advance(self) -> None:
+        try:
+            cache.incr(self.key)
+        except ValueError:  # not set yet: nothing can be cached under an old value
+            cache.add(self.key, 1, timeout=None)
+
+    def changed(self, **kwargs) -> None:
+        """A signal receiver: connect it to every model whose rows the cached things show."""
+        self.advance()
+        # Again after commit: whatever was computed between the change and the commit
+        # still read the old rows, and would otherwise be cached under the new value.
+        transaction.on_commit(self.advance)
 
 
-def bump_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet: nothing can be cached under an old version
-        cache.add(VERSION_KEY, 1, timeout=None)
-
-
-def content_changed(**kwargs) -> None:
-    """Connect to the signals of every model a public page shows."""
-    bump_version()
-    # Again after commit: a page rendered between the change and the commit still read
-    # the old rows, and would otherwise be cached under the new version.
-    transaction.on_commit(bump_version)
+# What the public pages show: articles, tags, the practice, the therapist, the FAQ.
+CONTENT = Generation("site:content-version")
 
 
 def wants_fragment(request: HttpRequest) -> bool:
@@ -73,7 +77,7 @@ def _key(request: HttpRequest) -> str | None:
         return None
     kind = "fragment" if wants_fragment(request) else "page"
     path = hashlib.sha256(request.path.encode()).hexdigest()
-    return f"site:page:{version()}:{kind}:{path}:{int(page)}"
+    return f"site:page:{CONTENT.current()}:{kind}:{path}:{int(page)}"
 
 
 def with_token(request: HttpRequest, content: bytes) -> bytes:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 
-from attachment.cache import content_changed
+from attachment.cache import CONTENT
 from attachment.models import FAQEntry, PracticeDetails, Therapist
 
 for model in (PracticeDetails, Therapist, FAQEntry):
     post_save.connect(
-        content_changed, sender=model, dispatch_uid=f"cache-{model.__name__}"
+        CONTENT.changed, sender=model, dispatch_uid=f"cache-{model.__name__}"
     )
     post_delete.connect(
-        content_changed, sender=model, dispatch_uid=f"cache-{model.__name__}"
+        CONTENT.changed, sender=model, dispatch_uid=f"cache-{model.__name__}"
     )

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from attachment.cache import Generation
 from attachment.models import Therapist
 from booking import emails, slots
 from booking.models import Booking, BookingSettings, TimeOff, WeeklyHours
@@ -65,7 +66,8 @@ def free_slots_for(
     )
 
 
-OFFERED_VERSION_KEY = "booking:offered-version"
+# Moves on with any change to a booking or to the therapist's availability (signals.py).
+OFFERED = Generation("booking:offered-version")
 OFFERED_MAX_AGE = (
     60  # seconds: new times at the far end of the window show within a minute
 )
@@ -78,7 +80,7 @@ def offered_slots(therapist: Therapist, *, now: datetime) -> list[datetime]:
     booking or to her availability changes the version (see signals.py), and times that
     have come too close since the list was computed are dropped here, at read time.
     """
-    key = f"booking:offered:{offered_version()}:{therapist.pk}:{therapist.accepting_consults}"
+    key = f"booking:offered:{OFFERED.current()}:{therapist.pk}:{therapist.accepting_consults}"
     found = cache.get(key)
     if found is None:
         notice = timedelta(hours=rules_for(therapist).minimum_notice_hours)
@@ -86,25 +88,6 @@ def offered_slots(therapist: Therapist, *, now: datetime) -> list[datetime]:
         cache.set(key, found, timeout=OFFERED_MAX_AGE)
     free, notice = found
     return [start for start in free if start >= now + notice]
-
-
-def offered_version() -> int:
-    """Changes whenever a booking or the therapist's availability changes."""
-    return cache.get_or_set(OFFERED_VERSION_KEY, 1, timeout=None)
-
-
-def availability_changed(**kwargs) -> None:
-    """Receiver for any change to bookings or availability: drop the offered times."""
-    _new_offered_version()
-    # Again after commit: a list computed before the commit read the old rows.
-    transaction.on_commit(_new_offered_version)
-
-
-def _new_offered_version() -> None:
-    try:
-        cache.incr(OFFERED_VERSION_KEY)
-    except ValueError:  # not set yet: no list was cached under an old version
-        cache.add(OFFERED_VERSION_KEY, 1, timeout=None)
 
 
 def book_consult(

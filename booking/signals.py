@@ -6,9 +6,9 @@ from django.db.models.signals import post_delete, post_save
 
 from attachment.models import Therapist
 from booking.models import Booking, BookingSettings, TimeOff, WeeklyHours
-from booking.services import availability_changed
+from booking.services import OFFERED
 
 for model in (Booking, BookingSettings, TimeOff, WeeklyHours, Therapist):
     uid = f"booking-offered-{model.__name__}"
-    post_save.connect(availability_changed, sender=model, dispatch_uid=uid)
-    post_delete.connect(availability_changed, sender=model, dispatch_uid=uid)
+    post_save.connect(OFFERED.changed, sender=model, dispatch_uid=uid)
+    post_delete.connect(OFFERED.changed, sender=model, dispatch_uid=uid)

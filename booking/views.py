@@ -14,8 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_htmx.middleware import HtmxDetails
 
-from attachment.cache import CSRF_PLACEHOLDER, with_token
-from attachment.cache import version as content_version
+from attachment.cache import CONTENT, CSRF_PLACEHOLDER, with_token
 from attachment.client_ip import client_ip
 from attachment.models import Therapist
 from attachment.ratelimit import retry_after
@@ -24,6 +23,7 @@ from booking import links, slots
 from booking.forms import ConsultForm, SlotForm, slot_value, started_token
 from booking.models import Booking
 from booking.services import (
+    OFFERED,
     LinkNoLongerValid,
     SlotTaken,
     book_consult,
@@ -31,7 +31,6 @@ from booking.services import (
     current_booking,
     free_slots_for,
     offered_slots,
-    offered_version,
     reschedule_booking,
 )
 from booking.zones import (
@@ -78,7 +77,7 @@ def _form_page_from_cache(request, therapist, now, zone, day) -> HttpResponse:
     same minute, but for its two per-visitor tokens: it is rendered once with
     placeholders, and each visitor gets their own CSRF token and form-start time."""
     key = ":".join(
-        map(str, ["booking:form", offered_version(), content_version(), bool(request.htmx),
+        map(str, ["booking:form", OFFERED.current(), CONTENT.current(), bool(request.htmx),
                   therapist and therapist.pk, zone, day, now.strftime("%Y%m%d%H%M")])
     )  # fmt: skip
     content = cache.get(key)
@@ -203,14 +202,15 @@ def _page(request, therapist, now, form, zone, *, day, taken=None) -> dict:
     result_token = (request.POST if request.method == "POST" else request.GET).get(
         "result", ""
     )
+    quiz_result = _read_result(result_token)
     return {
         "form": form,
         "therapist": therapist,
         "accepting": accepting,
         "started": started_token(),
         "tz_choices": zone_choices(zone),
-        "quiz_result": _read_result(result_token),
-        "result_token": result_token if _read_result(result_token) else "",
+        "quiz_result": quiz_result,
+        "result_token": result_token if quiz_result else "",
     } | _picker(free, zone, day=day, taken=taken)
 
 
