@@ -120,6 +120,7 @@ def test_the_booking_pages_pass_an_accessibility_audit(
     page.goto(live_server.url + "/book/?tz=America/Vancouver")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Book the consult").click()  # the form with errors
+    expect(page.locator("#form-errors")).to_be_visible()
     assert axe_violations(page) == []
     page.locator(".time").first.click()
     page.get_by_label("Your name").fill("Dee Park")

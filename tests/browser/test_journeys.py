@@ -93,6 +93,8 @@ def test_a_visitor_without_javascript_takes_the_short_quiz_and_books(
     problems = watch(page)
     page.goto(live_server.url + "/quiz/")
     page.get_by_role("link", name="Start the ECR-RS", exact=True).click()
+    # locator.all() does not wait: let the questionnaire arrive before counting its statements.
+    expect(page.locator("fieldset")).to_have_count(9)
     for fieldset in page.locator("fieldset").all():
         fieldset.get_by_label("Neutral/mixed").check()
     page.get_by_role("button", name="See my result").click()
