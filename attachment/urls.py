@@ -6,12 +6,17 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.sitemaps import SITEMAPS  # articles: sitemap and robots.txt
-from articles.views import robots_txt  # articles
+from articles.queries import next_publication
+from articles.sitemaps import SITEMAPS
+from articles.views import robots_txt
 from attachment import views
+from attachment.cache import cached_page
+
+# The home page lists the latest articles: its cached copy ends when the next one is due.
+home = cached_page(until=next_publication)(views.home)
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home, name="home"),
     path("about/", views.about, name="about"),
     path("faq/", views.faq, name="faq"),
     path("contact/", views.contact, name="contact"),

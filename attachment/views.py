@@ -7,16 +7,14 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from articles.queries import latest as latest_articles
-from articles.queries import next_publication
 from attachment.cache import cached_page
 from attachment.models import FAQEntry, PracticeDetails, Therapist
 from attachment.structured_data import faq_jsonld, practice_jsonld
 
 
 @require_safe
-@cached_page(until=next_publication)  # it lists the latest articles
 def home(request: HttpRequest) -> HttpResponse:
+    # Cached in urls.py, which knows when the next article it lists is due.
     practice = PracticeDetails.load()
     structured = (
         practice_jsonld(practice, site_url=settings.SITE_URL) if practice else None
@@ -24,7 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "attachment/home.html",
-        {"structured_data": structured, "latest_articles": latest_articles()},
+        {"structured_data": structured},
     )
 
 
