@@ -176,7 +176,23 @@ class Visitor:
         )
         if 300 <= status < 400:
             self.tally.add("bookings made")
-        self.follow(status, headers)
+        confirmation = self.follow(status, headers)
+        # Most soak visitors then cancel from the confirmation page's link. That frees the
+        # time again, so the calendar never fills and booking goes on for the whole run.
+        if confirmation and confirmation[0] == 200 and random.random() < 0.9:
+            self.cancel(confirmation[1])
+
+    def cancel(self, confirmation_page: str) -> None:
+        parser = _Forms()
+        parser.feed(confirmation_page)
+        links = [link for link in parser.links if link.startswith("/book/cancel/")]
+        if not links:
+            return
+        forms, _ = self.forms(links[0])
+        if forms:
+            status, _, _ = self.request("POST", links[0], fill(forms[0]))
+            if status == 200:
+                self.tally.add("bookings cancelled")
 
 
 def _drop_body(response: tuple[int, str, dict]) -> tuple[int, dict]:

@@ -60,7 +60,7 @@ import json, sys
 r, elapsed = json.loads(sys.argv[1]), int(sys.argv[2])
 print(f"requests served: {r.get('requests', 0)} in {elapsed} s ({r.get('requests', 0) / max(elapsed, 1):.0f}/s)")
 print(f"  2xx {r.get('2xx', 0)}, 3xx {r.get('3xx', 0)}, 4xx {r.get('4xx', 0)}, 5xx {r.get('5xx', 0)}, connection errors {r.get('connection errors', 0)}")
-print(f"  quiz results shown {r.get('quiz results shown', 0)}, bookings made {r.get('bookings made', 0)}")
+print(f"  quiz results shown {r.get('quiz results shown', 0)}, bookings made {r.get('bookings made', 0)}, of which cancelled {r.get('bookings cancelled', 0)}")
 PY
 echo "worker RSS after warm-up (pid:kB): $start_rss (total $start_total kB)"
 echo "worker RSS at the end    (pid:kB): $end_rss (total $end_total kB)"
