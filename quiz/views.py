@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
-from attachment.cache import cached_page
+from attachment.cache import cached_page, wants_fragment
 from attachment.client_ip import client_ip
 from attachment.ratelimit import retry_after
 from attachment.responses import too_many_requests
@@ -67,7 +67,7 @@ def questionnaire(request: HttpRequest, instrument: str) -> HttpResponse:
         return _score(request, found)
     answers = _load(request, found)
     item = request.GET.get("item")
-    if item is None and not request.htmx:
+    if item is None and not wants_fragment(request):
         return _all_in_one(request, found, answers)
     if item is None:
         item = str(next((n for n in found.numbers if n not in answers), END))
@@ -217,7 +217,8 @@ def _step(
         labels=LABELS,
     )
     template = "quiz/step.html"
-    if request.htmx and not request.htmx.boosted:
+    # A history restore (Back, once htmx has no snapshot) replaces the whole page.
+    if wants_fragment(request) and not request.htmx.boosted:
         template += "#step"
     return render(request, template, context)
 

@@ -59,6 +59,21 @@
     }
   });
 
+  // A step the server refused (an expired form, too many tries...): let the browser send
+  // the form itself, so the visitor sees the page that explains. A step that never
+  // reached the server: free the form, so choosing again tries again.
+  document.addEventListener("htmx:responseError", function (event) {
+    var form = stepForm(event.detail.elt);
+    if (form) {
+      delete form.dataset.sending;
+      form.submit();
+    }
+  });
+  document.addEventListener("htmx:sendError", function (event) {
+    var form = stepForm(event.detail.elt);
+    if (form) delete form.dataset.sending;
+  });
+
   function focusStatement() {
     var target = document.querySelector("[data-quiz-focus]");
     if (target && !target.contains(document.activeElement)) target.focus();

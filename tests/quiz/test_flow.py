@@ -61,6 +61,21 @@ def test_with_htmx_the_questionnaire_shows_one_statement_at_a_time(client: Clien
     assert 'href="/quiz/ecr-r/?item=11"' in response.text
 
 
+def test_going_back_past_what_htmx_remembers_restores_the_whole_page(client: Client):
+    restore = {**HTMX, "HX-History-Restore-Request": "true"}
+    step = client.get("/quiz/ecr-rs/?item=3", headers=restore)
+    assert "<html" in step.text and "3 of 9" in step.text
+    assert "9-8-8" in step.text
+    assert "<html" in client.get("/quiz/ecr-rs/", headers=restore).text
+
+
+def test_answers_in_progress_are_kept_out_of_the_browsers_history_storage(
+    client: Client,
+):
+    # htmx saves page snapshots (checked answers included) in localStorage, unless told.
+    assert 'hx-history="false"' in client.get("/quiz/ecr-rs/?item=3").text
+
+
 def test_a_step_url_also_works_as_a_plain_link(client: Client):
     response = client.get("/quiz/ecr-rs/?item=3")
     assert response.status_code == 200
