@@ -116,7 +116,7 @@ class BookingAdmin(admin.ModelAdmin):
         cancelled = skipped = 0
         for booking in queryset:
             try:
-                cancel_booking(booking_id=booking.pk)
+                cancel_booking(booking_id=booking.pk, by_practice=True)
                 cancelled += 1
             except LinkNoLongerValid:
                 skipped += 1

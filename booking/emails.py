@@ -34,10 +34,10 @@ def new_booking_for_therapist(booking: Booking) -> OutgoingEmail:
     )
 
 
-def cancellation(booking: Booking) -> OutgoingEmail:
+def cancellation(booking: Booking, *, by_practice: bool = False) -> OutgoingEmail:
     return _message(
         Kind.CANCELLED, booking, booking.email, "booking-cancelled",
-        ics=invite(booking, "CANCEL"),
+        ics=invite(booking, "CANCEL"), by_practice=by_practice,
     )  # fmt: skip
 
 
@@ -92,11 +92,13 @@ def invite(booking: Booking, method: str) -> str:
     event.add("dtstart", booking.starts_at.astimezone(UTC))
     event.add("dtend", booking.ends_at.astimezone(UTC))
     event.add("summary", summary(booking))
-    event.add(
-        "description",
-        f"{booking.therapist.name} will call you at the number you gave.\n"
-        f"To cancel or change the time: {links.absolute(links.reschedule_url(booking))}",
-    )
+    if method != "CANCEL":  # a cancelled consult has no time left to change
+        event.add(
+            "description",
+            f"{booking.therapist.name} will call you at the number you gave.\n"
+            "To cancel or change the time: "
+            f"{links.absolute(links.reschedule_url(booking))}",
+        )
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     organizer = vCalAddress(
         f"mailto:{practice.email if practice else booking.therapist.email}"
@@ -119,6 +121,7 @@ def _message(
     *,
     ics: str = "",
     previous_start: datetime | None = None,
+    by_practice: bool = False,
 ) -> OutgoingEmail:
     zone = PRACTICE_ZONE if kind in FOR_THERAPIST else booking.visitor_time_zone
     context = {
@@ -133,6 +136,7 @@ def _message(
         "reschedule_url": links.absolute(links.reschedule_url(booking)),
         "book_url": links.absolute("/book/"),
         "admin_url": links.absolute(f"/admin/booking/booking/{booking.pk}/change/"),
+        "by_practice": by_practice,
     }
     subject = render_to_string(f"emails/{template}-subject.txt", context)
     return OutgoingEmail(

@@ -107,6 +107,11 @@ class TimeOff(models.Model):
         return f"{self.first_day} – {self.last_day}"
 
 
+# The reminder goes out a day before a consult that was booked at least a day ahead;
+# one booked later has just had its confirmation, which is reminder enough.
+REMINDER_BEFORE = timedelta(hours=24)
+
+
 def new_uid() -> str:
     return f"{uuid.uuid4()}@thetherapeuticway.ca"
 
@@ -178,6 +183,13 @@ class Booking(models.Model):
     def is_confirmed(self) -> bool:
         return self.status == self.Status.CONFIRMED
 
+    @property
+    def reminder_to_come(self) -> bool:
+        return (
+            self.reminder_sent_at is None
+            and self.starts_at - self.created_at >= REMINDER_BEFORE
+        )
+
 
 class OutgoingEmail(models.Model):
     """The outbox: written with the booking change, sent after commit, retried until sent."""
@@ -185,6 +197,8 @@ class OutgoingEmail(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")
         SENT = "sent", _("sent")
+        # The consult was cancelled or moved before this went out: it would mislead.
+        OUT_OF_DATE = "superseded", _("not sent: out of date")
 
     class Kind(models.TextChoices):
         CONFIRMATION = "confirmation", _("confirmation to client")

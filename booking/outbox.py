@@ -3,24 +3,29 @@
 Rows are claimed one at a time with SELECT ... FOR UPDATE SKIP LOCKED, so several hosts
 running `send_outbox` every minute never send the same message twice, and one slow or
 failing message never holds up the others.
+
+A booking's own messages are tried straight away, but only once the visitor's page has
+been sent: a slow or unreachable mail server never keeps anyone waiting.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from email.message import MIMEPart
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from booking import emails
-from booking.models import Booking, OutgoingEmail
+from booking.models import REMINDER_BEFORE, Booking, OutgoingEmail
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +37,13 @@ def backoff(attempts: int) -> timedelta:
     return min(timedelta(minutes=2 ** max(attempts - 1, 0)), MAX_BACKOFF)
 
 
-def send_due(*, now: datetime, ids: Iterable[int] | None = None) -> tuple[int, int]:
-    """Send every pending message that is due; return (sent, failed)."""
+def send_due(
+    *, now: datetime, ids: Iterable[int] | None = None, stop_at_a_failure: bool = False
+) -> tuple[int, int]:
+    """Send every pending message that is due; return (sent, failed).
+
+    With stop_at_a_failure, the first failure leaves the rest for the next send_outbox
+    run: when the mail server is down, one timeout is enough to learn it."""
     sent = failed = 0
     tried: set[int] = set()
     due = OutgoingEmail.objects.filter(
@@ -56,6 +66,8 @@ def send_due(*, now: datetime, ids: Iterable[int] | None = None) -> tuple[int, i
                 sent += 1
             else:
                 failed += 1
+                if stop_at_a_failure:
+                    return sent, failed
 
 
 def deliver(message: OutgoingEmail, *, now: datetime) -> bool:
@@ -102,16 +114,43 @@ def invite_part(ics: str) -> MIMEPart:
 
 
 def send_after_commit(messages: list[OutgoingEmail]) -> None:
-    """Once the booking change is committed, try to send its messages straight away."""
+    """Once the booking change is committed, send its messages: after the response when
+    the change came from a web request, at once otherwise (a command, the shell)."""
     ids = [m.pk for m in messages]
 
-    def send() -> None:
-        try:
-            send_due(now=timezone.now(), ids=ids)
-        except Exception:  # the outbox keeps them; send_outbox will retry
-            log.exception("Sending after commit failed; the outbox will retry")
+    def send_soon() -> None:
+        waiting = getattr(_this_request, "waiting", None)
+        if waiting is None:
+            _send(ids)
+        else:
+            waiting.extend(ids)
 
-    transaction.on_commit(send)
+    transaction.on_commit(send_soon)
+
+
+# The messages a web request committed, sent once its response has gone out.
+_this_request = threading.local()
+
+
+def _request_started(**kwargs) -> None:
+    _this_request.waiting = []
+
+
+def _request_finished(**kwargs) -> None:
+    waiting, _this_request.waiting = getattr(_this_request, "waiting", None), None
+    if waiting:
+        _send(waiting)
+
+
+request_started.connect(_request_started, dispatch_uid="booking-outbox-started")
+request_finished.connect(_request_finished, dispatch_uid="booking-outbox-finished")
+
+
+def _send(ids: list[int]) -> None:
+    try:
+        send_due(now=timezone.now(), ids=ids, stop_at_a_failure=True)
+    except Exception:  # the outbox keeps them; send_outbox will retry
+        log.exception("Sending the outbox failed; send_outbox will retry")
 
 
 def queue_reminders(*, now: datetime) -> int:
@@ -123,9 +162,8 @@ def queue_reminders(*, now: datetime) -> int:
             .filter(
                 reminder_sent_at__isnull=True,
                 starts_at__gt=now,
-                starts_at__lte=now + timedelta(hours=24),
-                # Booked within a day of the consult: the confirmation is reminder enough.
-                created_at__lte=F("starts_at") - timedelta(hours=24),
+                starts_at__lte=now + REMINDER_BEFORE,
+                created_at__lte=F("starts_at") - REMINDER_BEFORE,
             )
             .select_related("therapist")
             .select_for_update(skip_locked=True, of=("self",))

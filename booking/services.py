@@ -12,7 +12,14 @@ from django.utils import timezone
 from attachment.cache import Generation
 from attachment.models import Therapist
 from booking import emails, slots
-from booking.models import Booking, BookingSettings, TimeOff, WeeklyHours
+from booking.models import (
+    REMINDER_BEFORE,
+    Booking,
+    BookingSettings,
+    OutgoingEmail,
+    TimeOff,
+    WeeklyHours,
+)
 from booking.outbox import send_after_commit
 from booking.zones import PRACTICE_ZONE
 
@@ -53,7 +60,10 @@ def free_slots_for(
         time_off=[
             slots.DaysOff(t.first_day, t.last_day)
             for t in TimeOff.objects.filter(
-                therapist=therapist, last_day__gte=now.date()
+                # Days off are the practice's days: after 7 p.m. in Toronto it is already
+                # tomorrow in UTC, and today's time off must still count.
+                therapist=therapist,
+                last_day__gte=now.astimezone(ZoneInfo(PRACTICE_ZONE)).date(),
             )
         ],
         bookings=[
@@ -133,17 +143,27 @@ def book_consult(
 
 
 def cancel_booking(
-    *, booking_id: int, sequence: int | None = None, now: datetime | None = None
+    *,
+    booking_id: int,
+    sequence: int | None = None,
+    now: datetime | None = None,
+    by_practice: bool = False,
 ) -> Booking:
-    """Cancel a confirmed consult and tell both sides. `sequence` guards stale links."""
+    """Cancel a confirmed consult and tell both sides. `sequence` guards stale links;
+    `by_practice` says the practice cancelled (from the admin), not the client."""
     now = now or timezone.now()
     with transaction.atomic():
         booking = _locked_current(booking_id, sequence, now)
         booking.status = Booking.Status.CANCELLED
         booking.cancelled_at = now
-        booking.save(update_fields=["status", "cancelled_at"])
+        booking.sequence += 1  # calendars apply a CANCEL only with a higher SEQUENCE
+        booking.save(update_fields=["status", "cancelled_at", "sequence"])
         _queue(
-            [emails.cancellation(booking), emails.cancellation_for_therapist(booking)]
+            [
+                emails.cancellation(booking, by_practice=by_practice),
+                emails.cancellation_for_therapist(booking),
+            ],
+            replacing_those_of=booking,
         )
     return booking
 
@@ -161,12 +181,17 @@ def reschedule_booking(
                 pk=current.therapist_id
             )
             booking = _locked_current(booking_id, sequence, now)
+            if starts_at == booking.starts_at:  # the time it already has: nothing to do
+                return booking
             if starts_at not in free_slots_for(therapist, now=now, ignoring=booking):
                 raise SlotTaken(starts_at)
             previous = booking.starts_at
             booking.place(starts_at, rules_for(therapist))
             booking.sequence += 1
-            booking.reminder_sent_at = None
+            # Moved to within a day: the email about the move is reminder enough.
+            booking.reminder_sent_at = (
+                now if starts_at - now < REMINDER_BEFORE else None
+            )
             booking.save(
                 update_fields=[
                     "starts_at", "ends_at", "blocked_until", "sequence", "reminder_sent_at",
@@ -176,7 +201,8 @@ def reschedule_booking(
                 [
                     emails.rescheduled(booking, previous),
                     emails.rescheduled_for_therapist(booking, previous),
-                ]
+                ],
+                replacing_those_of=booking,
             )
     except IntegrityError as error:
         raise SlotTaken(starts_at) from error
@@ -218,7 +244,14 @@ def _locked_current(booking_id: int, sequence: int | None, now: datetime) -> Boo
     return booking
 
 
-def _queue(messages) -> None:
+def _queue(messages, *, replacing_those_of: Booking | None = None) -> None:
+    """Write the messages to the outbox. A change to a booking makes whatever was still
+    waiting about it (a confirmation, a reminder for the old time) out of date: a message
+    being sent at this moment is locked, and this waits for it rather than racing it."""
+    if replacing_those_of is not None:
+        replacing_those_of.emails.filter(status=OutgoingEmail.Status.PENDING).update(
+            status=OutgoingEmail.Status.OUT_OF_DATE
+        )
     for message in messages:
         message.save()
     send_after_commit(messages)

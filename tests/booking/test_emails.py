@@ -111,7 +111,33 @@ def test_a_cancellation_sends_a_cancel_invite_to_the_client_and_a_note_to_the_th
         booking.uid,
         "CANCELLED",
     )
+    # Calendars apply a CANCEL only when its SEQUENCE is above the invite they hold.
+    assert vevent["sequence"] == 1
+    assert "description" not in vevent  # no link to change a time that is gone
     assert OutgoingEmail.objects.get(kind="cancelled-therapist").to == shikha.email
+
+
+def test_when_the_practice_cancels_the_client_gets_an_apology_not_a_receipt(shikha):
+    booking = make_booking(shikha)
+    cancel_booking(booking_id=booking.pk, now=NOW, by_practice=True)
+    message = OutgoingEmail.objects.get(kind="cancelled")
+    assert message.subject.startswith("We are sorry: your consult on Monday")
+    assert "Shikha has had to cancel your free consult" in message.body_text
+    assert "Nothing went wrong on your side." in message.body_html
+    assert "/book/" in message.body_text
+
+
+def test_messages_still_waiting_about_an_old_time_are_never_sent(shikha):
+    booking = make_booking(shikha)  # its confirmation waits, as when mail is down
+    later = MONDAY_10AM + timedelta(hours=3)
+    reschedule_booking(booking_id=booking.pk, sequence=0, starts_at=later, now=NOW)
+    statuses = dict(booking.emails.values_list("kind", "status"))
+    assert statuses["confirmation"] == statuses["new-booking"] == "superseded"
+    assert statuses["rescheduled"] == "pending"
+    cancel_booking(booking_id=booking.pk, now=NOW)
+    assert set(
+        booking.emails.filter(status="pending").values_list("kind", flat=True)
+    ) == {"cancelled", "cancelled-therapist"}
 
 
 def test_the_therapist_sees_a_shared_quiz_result_link(shikha):

@@ -93,6 +93,29 @@ def test_rescheduling_moves_the_consult_and_redirects_to_the_new_confirmation(
     assert "has been moved" in superseded.content.decode()
 
 
+def test_choosing_the_same_time_again_changes_nothing_and_sends_nothing(client, shikha):
+    booking = make_booking(shikha)
+    response = client.post(
+        links.reschedule_url(booking),
+        {"slot": slot_value(MONDAY_10AM), "tz": "America/Toronto"},
+    )
+    assert response.status_code == 303
+    booking.refresh_from_db()
+    assert (booking.starts_at, booking.sequence) == (MONDAY_10AM, 0)
+    assert not OutgoingEmail.objects.filter(kind__startswith="rescheduled").exists()
+
+
+@pytest.mark.parametrize(
+    ("starts_at", "promised"), [(MONDAY_10AM, False), (LATER, True)]
+)
+def test_the_confirmation_promises_a_reminder_only_when_one_will_come(
+    client, shikha, starts_at, promised
+):
+    booking = make_booking(shikha, starts_at=starts_at)  # booked 16 or 43 hours ahead
+    page = client.get(links.confirmation_url(booking)).content.decode()
+    assert ("We will send a reminder the day before." in page) is promised
+
+
 def test_rescheduling_onto_a_taken_time_returns_409_with_nearest_times(client, shikha):
     booking = make_booking(shikha)
     make_booking(shikha, starts_at=LATER, email="other@example.org")

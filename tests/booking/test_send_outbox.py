@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import socket
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from booking.models import Booking, OutgoingEmail
 from booking.outbox import backoff
+from booking.services import free_slots_for, reschedule_booking
 
 from .conftest import MONDAY_10AM, NOW, form_data, make_booking
 
@@ -68,12 +72,13 @@ def test_with_the_smtp_server_down_the_booking_succeeds_and_mail_waits(
         response = client.post("/book/", form_data())
     assert response.status_code == 303
     assert Booking.objects.count() == 1
-    pending = OutgoingEmail.objects.filter(status="pending")
-    assert pending.count() == 2
-    for message in pending:
-        assert message.attempts == 1
-        assert message.last_error == "ConnectionRefusedError"
-        assert message.next_attempt_at == NOW + timedelta(minutes=1)
+    tried, untried = OutgoingEmail.objects.filter(status="pending").order_by("pk")
+    assert tried.attempts == 1
+    assert tried.last_error == "ConnectionRefusedError"
+    assert tried.next_attempt_at == NOW + timedelta(minutes=1)
+    # One refused connection is enough to know: the other waits for send_outbox.
+    assert untried.attempts == 0
+    assert untried.next_attempt_at <= NOW
 
 
 def test_when_the_server_comes_back_each_message_is_delivered_exactly_once(
@@ -82,7 +87,8 @@ def test_when_the_server_comes_back_each_message_is_delivered_exactly_once(
     controller, collector = smtp
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/book/", form_data())
-    assert "Emails sent: 0. Failed (will retry): 0." in run_send_outbox()  # not due yet
+    # Still down: the message not tried yet fails too; the first is not due again yet.
+    assert "Emails sent: 0. Failed (will retry): 1." in run_send_outbox()
     controller.start()
     clock.shift(timedelta(minutes=2))
     assert "Emails sent: 2." in run_send_outbox()
@@ -108,6 +114,34 @@ def test_a_running_server_gets_the_messages_straight_after_the_booking(
     assert 'filename="invite.ics"' in raw
 
 
+def test_a_web_requests_messages_go_out_only_once_its_response_has_been_sent(
+    shikha, smtp, django_capture_on_commit_callbacks
+):
+    """A slow mail server must never keep the visitor waiting for their page."""
+    controller, collector = smtp
+    controller.start()
+    with serving_a_request():
+        with django_capture_on_commit_callbacks(execute=True):
+            make_booking(shikha)
+        assert collector.messages == []  # committed, but the response is not out yet
+    assert len(collector.messages) == 2
+
+
+@contextmanager
+def serving_a_request():
+    """The signals a WSGI server's request sends, as Django's test client sends them:
+    without closing the test's own database connection."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    request_started.send(sender=None)
+    try:
+        yield
+    finally:
+        request_finished.send(sender=None)
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+
+
 def test_backoff_doubles_up_to_six_hours():
     assert [backoff(n) for n in (1, 2, 3, 4)] == [
         timedelta(minutes=m) for m in (1, 2, 4, 8)
@@ -131,6 +165,23 @@ def test_a_reminder_is_queued_once_a_day_before(shikha, clock, mailoutbox):
 
 def test_no_reminder_for_a_consult_booked_less_than_a_day_ahead(shikha, clock):
     make_booking(shikha)  # 16 hours ahead
+    OutgoingEmail.objects.update(status="sent")
+    assert "Reminders queued: 0." in run_send_outbox()
+
+
+def test_a_consult_moved_to_within_a_day_gets_no_reminder_on_top_of_the_move(
+    shikha, clock
+):
+    booking = make_booking(shikha, starts_at=MONDAY_10AM + timedelta(days=3))
+    clock.shift(timedelta(days=2))
+    now = NOW + timedelta(days=2)
+    within_a_day = next(
+        start for start in free_slots_for(shikha, now=now)
+        if start - now < timedelta(hours=24)
+    )  # fmt: skip
+    reschedule_booking(
+        booking_id=booking.pk, sequence=0, starts_at=within_a_day, now=now
+    )
     OutgoingEmail.objects.update(status="sent")
     assert "Reminders queued: 0." in run_send_outbox()
 
