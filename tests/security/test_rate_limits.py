@@ -29,7 +29,7 @@ def assert_honest_429(response) -> None:
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
     assert "Please wait a moment" in response.text
-    assert "nothing was saved" in response.text
+    assert "Nothing was sent or booked this time." in response.text
     assert "9-8-8" in response.text  # the crisis line stays in reach
 
 
