@@ -14,6 +14,7 @@ placeholder instead, and each response gets the visitor's own token at serve tim
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import wraps
@@ -31,20 +32,22 @@ VARY = ["HX-Request", "HX-History-Restore-Request"]
 
 
 class Generation:
-    """A counter in the shared cache. Keys that include it all go stale at once when it
-    moves on, on every process and server that shares the cache."""
+    """A value in the shared cache. Keys that include it all go stale at once when it
+    moves on, on every process and server that shares the cache.
+
+    Each value is new and random, never a count: if the cache drops it (evicted when
+    full, culled, restarted), the next one is new as well, so nothing cached under an
+    earlier value can come back.
+    """
 
     def __init__(self, key: str) -> None:
         self.key = key
 
-    def current(self) -> int:
-        return cache.get_or_set(self.key, 1, timeout=None)
+    def current(self) -> str:
+        return cache.get_or_set(self.key, _new_value, timeout=None)
 
     def advance(self) -> None:
-        try:
-            cache.incr(self.key)
-        except ValueError:  # not set yet: nothing can be cached under an old value
-            cache.add(self.key, 1, timeout=None)
+        cache.set(self.key, _new_value(), timeout=None)
 
     def changed(self, **kwargs) -> None:
         """A signal receiver: connect it to every model whose rows the cached things show."""
@@ -52,6 +55,10 @@ class Generation:
         # Again after commit: whatever was computed between the change and the commit
         # still read the old rows, and would otherwise be cached under the new value.
         transaction.on_commit(self.advance)
+
+
+def _new_value() -> str:
+    return secrets.token_hex(6)
 
 
 # What the public pages show: articles, tags, the practice, the therapist, the FAQ.

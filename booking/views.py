@@ -73,12 +73,18 @@ def _form_page(request, therapist, now, zone, day, **tokens) -> HttpResponse:
 
 
 def _form_page_from_cache(request, therapist, now, zone, day) -> HttpResponse:
-    """The empty form is the same for everyone who asks for the same zone and day in the
-    same minute, but for its two per-visitor tokens: it is rendered once with
-    placeholders, and each visitor gets their own CSRF token and form-start time."""
+    """The empty form is the same for everyone who asks for the same zone and day, but
+    for its two per-visitor tokens: it is rendered at most once a minute with
+    placeholders, and each visitor gets their own CSRF token and form-start time.
+
+    The key has no clock in it, and a day with no free time is treated as no day, so the
+    number of copies stays bounded however many addresses are asked for.
+    """
+    if day is not None and day not in _free_days(therapist, now, zone):
+        day = None  # the page shows the first free day then: one copy, not one per date
     key = ":".join(
         map(str, ["booking:form", OFFERED.current(), CONTENT.current(), bool(request.htmx),
-                  therapist and therapist.pk, zone, day, now.strftime("%Y%m%d%H%M")])
+                  therapist and therapist.pk, zone, day])
     )  # fmt: skip
     content = cache.get(key)
     if content is None:
@@ -212,6 +218,15 @@ def _page(request, therapist, now, form, zone, *, day, taken=None) -> dict:
         "quiz_result": quiz_result,
         "result_token": result_token if quiz_result else "",
     } | _picker(free, zone, day=day, taken=taken)
+
+
+def _free_days(therapist: Therapist | None, now: datetime, zone: str) -> set[date]:
+    if therapist is None or not therapist.accepting_consults:
+        return set()
+    tzinfo = ZoneInfo(zone)
+    return {
+        start.astimezone(tzinfo).date() for start in offered_slots(therapist, now=now)
+    }
 
 
 def _picker(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
+from attachment.cache import CONTENT
 from attachment.models import FAQEntry, PracticeDetails, Therapist
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +51,16 @@ def test_editing_the_bio_shows_at_once(client: Client):
 def test_the_therapist_logged_in_always_sees_a_fresh_page(admin_client: Client):
     admin_client.get("/about/")
     assert "X-Cache" not in admin_client.get("/about/")
+
+
+def test_a_cache_that_forgets_the_content_version_never_serves_an_older_page(
+    client: Client,
+):
+    client.get("/faq/")  # cached under the first version
+    entry = FAQEntry.objects.first()
+    entry.question = "A question she just rewrote?"
+    entry.save()  # a new version: the next visit renders again
+    assert "A question she just rewrote?" in client.get("/faq/").text
+    # A full cache dropped the version, as a file cache culls at random.
+    cache.delete(CONTENT.key)
+    assert "A question she just rewrote?" in client.get("/faq/").text

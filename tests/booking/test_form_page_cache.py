@@ -1,5 +1,6 @@
 """The booking page is rendered once a minute per zone and day; each visitor still gets
-their own CSRF token and form-start time, and a new booking shows at once."""
+their own CSRF token and form-start time, a new booking shows at once, and no address
+can fill the cache with copies."""
 
 from __future__ import annotations
 
@@ -21,20 +22,35 @@ def hidden(html: str, name: str) -> str:
     return re.search(rf'name="{name}" value="([^"]+)"', html)[1]
 
 
-def test_a_second_visit_is_not_rendered_again(client: Client, monkeypatch):
-    renders = []
+@pytest.fixture
+def renders(monkeypatch) -> list[int]:
+    """Grows by one each time the booking page is rendered rather than served as cached."""
+    counted: list[int] = []
     real_page = views._page
 
     def counting_page(*args, **kwargs):
-        renders.append(1)
+        counted.append(1)
         return real_page(*args, **kwargs)
 
     monkeypatch.setattr(views, "_page", counting_page)
+    return counted
+
+
+def test_a_second_visit_is_not_rendered_again(client: Client, renders):
     client.get("/book/")
     response = client.get("/book/")
     assert renders == [1]
     assert slot_value(MONDAY_10AM) in response.text
     client.get("/book/?tz=America/Vancouver")  # another zone is another page
+    assert renders == [1, 1]
+
+
+def test_days_without_free_times_share_one_copy_of_the_page(client: Client, renders):
+    for day in ("2031-01-01", "1999-12-31", "2026-11-29", "not-a-day"):
+        page = client.get(f"/book/?day={day}")
+        assert slot_value(MONDAY_10AM) in page.text  # the first free day, Monday
+    assert renders == [1]
+    client.get("/book/?day=2026-12-01")  # a day with free times is its own page
     assert renders == [1, 1]
 
 
