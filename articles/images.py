@@ -8,6 +8,15 @@ from typing import BinaryIO
 from PIL import Image, ImageOps
 
 MAX_WIDTH = 1600
+# What every browser shows. MPO is what Pillow calls the JPEG many phone cameras write.
+SERVABLE_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
+
+
+def image_format(source: BinaryIO) -> str | None:
+    """Pillow's name for the picture's format, such as "JPEG"."""
+    source.seek(0)
+    with Image.open(source) as image:
+        return image.format
 
 
 def shrink(

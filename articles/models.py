@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.images import shrink
+from articles.images import SERVABLE_FORMATS, image_format, shrink
 from attachment.markdown import render_markdown
 from attachment.models import Therapist
 
@@ -157,10 +157,19 @@ class Article(models.Model):
         return len(self.summary) > SUMMARY_ADVISED_LENGTH
 
     def clean(self) -> None:
+        errors = {}
+        if self.cover and not self.cover._committed:
+            kind = image_format(self.cover.file)
+            if kind not in SERVABLE_FORMATS:
+                errors["cover"] = _(
+                    "Web browsers can’t show this kind of picture (%(kind)s). Please "
+                    "save it as a JPEG, PNG, WebP or GIF (most photo apps can) and "
+                    "upload that instead."
+                ) % {"kind": kind}
         if self.cover and not self.cover_alt.strip():
-            raise ValidationError(
-                {"cover_alt": _("Please describe the picture for screen readers.")}
-            )
+            errors["cover_alt"] = _("Please describe the picture for screen readers.")
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_markdown(self.body)

@@ -41,6 +41,31 @@ def png(width: int, height: int) -> SimpleUploadedFile:
     return SimpleUploadedFile("cover.png", out.getvalue(), content_type="image/png")
 
 
+def xpm(width: int, height: int) -> SimpleUploadedFile:
+    """A picture Pillow can read but not write, and browsers cannot show."""
+    row = '"' + "a" * width + '"'
+    text = "\n".join(
+        ["/* XPM */", "static char *cover[] = {", f'"{width} {height} 1 1",']
+        + ['"a c #2f6b5b",']
+        + [",\n".join([row] * height), "};"]
+    )
+    return SimpleUploadedFile("cover.xpm", text.encode(), content_type="image/x-xpm")
+
+
+def tiff(width: int, height: int) -> SimpleUploadedFile:
+    out = BytesIO()
+    Image.new("RGB", (width, height), "#2f6b5b").save(out, format="TIFF")
+    return SimpleUploadedFile("cover.tif", out.getvalue(), content_type="image/tiff")
+
+
+def phone_photo(width: int, height: int) -> SimpleUploadedFile:
+    """A JPEG as many phone cameras write it, which Pillow calls MPO."""
+    frames = [Image.new("RGB", (width, height), "#2f6b5b") for _ in range(2)]
+    out = BytesIO()
+    frames[0].save(out, format="MPO", save_all=True, append_images=frames[1:])
+    return SimpleUploadedFile("cover.jpg", out.getvalue(), content_type="image/jpeg")
+
+
 def test_the_admin_lists_articles_with_their_status(staff_client):
     make_draft("My draft")
     make_article("My published")
@@ -157,3 +182,35 @@ def test_a_small_cover_is_kept_as_it_is(settings, tmp_path):
     article.cover_alt = "A small picture"
     article.save()
     assert (article.cover_width, article.cover_height) == (800, 600)
+
+
+@pytest.mark.parametrize(
+    ("upload", "kind"),
+    [
+        pytest.param(xpm(2000, 2), "XPM", id="a wide XPM"),
+        pytest.param(tiff(10, 10), "TIFF", id="a small TIFF"),
+    ],
+)
+def test_a_picture_browsers_cannot_show_is_refused_with_a_way_forward(
+    staff_client, settings, tmp_path, upload, kind
+):
+    settings.MEDIA_ROOT = tmp_path
+    response = staff_client.post(
+        "/admin/articles/article/add/",
+        form_data(cover=upload, cover_alt="A green field"),
+    )
+    assert response.status_code == 200
+    assert f"Web browsers can’t show this kind of picture ({kind})" in response.text
+    assert "JPEG, PNG, WebP or GIF" in response.text
+    assert not Article.objects.filter(slug="learning-to-trust-again").exists()
+
+
+def test_a_large_phone_photo_is_accepted_and_shrunk(staff_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    response = staff_client.post(
+        "/admin/articles/article/add/",
+        form_data(cover=phone_photo(2000, 1000), cover_alt="A green field"),
+    )
+    assert response.status_code == 302
+    article = Article.objects.get(slug="learning-to-trust-again")
+    assert (article.cover_width, article.cover_height) == (1600, 800)
