@@ -10,6 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.models import SUMMARY_ADVISED_LENGTH, Article, Tag
+from articles.urls import urlpatterns
+
+# The first part of every other address under /articles/ (feed/, tag/…, preview/…).
+# An article with one of these slugs would be hidden behind that page, now or later.
+RESERVED_SLUGS = {
+    route.split("/")[0]
+    for route in (str(pattern.pattern) for pattern in urlpatterns)
+    if route and not route.startswith("<")  # not the list, not the article itself
+}
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -47,6 +56,19 @@ class ArticleForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 24}),
         }
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(
+                _(
+                    "The site uses “%(slug)s” for its own pages under /articles/. "
+                    "Please choose a different slug, for example one with more words "
+                    "from the title."
+                ),
+                params={"slug": slug},
+            )
+        return slug
 
 
 @admin.register(Article)

@@ -88,6 +88,23 @@ def test_saving_without_a_publish_time_keeps_a_draft(staff_client):
     assert article.body_html == "<h2>Where to begin</h2>\n<p>Slowly.</p>"
 
 
+@pytest.mark.parametrize("slug", ["feed", "tag", "preview"])
+def test_a_slug_kept_for_the_sites_own_pages_is_refused(staff_client, slug):
+    response = staff_client.post(
+        "/admin/articles/article/add/", form_data(title=slug.title(), slug=slug)
+    )
+    assert response.status_code == 200
+    assert f"The site uses “{slug}” for its own pages under /articles/" in response.text
+    assert not Article.objects.filter(slug=slug).exists()
+
+
+def test_a_slug_that_only_starts_like_another_pages_address_is_fine(staff_client):
+    response = staff_client.post(
+        "/admin/articles/article/add/", form_data(slug="feedback-in-couples")
+    )
+    assert response.status_code == 302
+
+
 def test_a_future_publish_time_schedules_the_article(staff_client):
     when = timezone.localtime() + timedelta(days=3)
     staff_client.post(
