@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from articles.models import Article
 
@@ -45,17 +45,22 @@ def related(
 def neighbours(
     article: Article, *, now: datetime | None = None
 ) -> tuple[Article | None, Article | None]:
-    """The published articles just before and just after this one by publish date."""
+    """The published articles just before and just after this one in the list's order.
+
+    Articles published at the same moment are told apart by pk, as the list does,
+    so following the links from any article reaches every other one.
+    """
     published = Article.objects.published(now).only("title", "slug", "publish_at")
     if article.publish_at is None:
         return None, None
+    when = article.publish_at
     previous = (
-        published.filter(publish_at__lt=article.publish_at)
+        published.filter(Q(publish_at__lt=when) | Q(publish_at=when, pk__lt=article.pk))
         .order_by("-publish_at", "-pk")
         .first()
     )
     following = (
-        published.filter(publish_at__gt=article.publish_at)
+        published.filter(Q(publish_at__gt=when) | Q(publish_at=when, pk__gt=article.pk))
         .order_by("publish_at", "pk")
         .first()
     )

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
-from articles import views
+from articles import queries, views
+from articles.models import Article
 
 from .conftest import SEED_SLUG, make_article, make_draft
 
@@ -141,6 +144,27 @@ def test_previous_and_next_follow_the_publish_date(client):
     assert re.search(r'href="/articles/first/" rel="prev">.*First</a>', html)
     assert re.search(r'href="/articles/third/" rel="next">.*Third</a>', html)
     assert "Unseen draft" not in html
+
+
+def test_earlier_and_later_links_reach_every_article_even_those_published_together():
+    together = timezone.now() - timedelta(days=5)
+    make_article("Oldest", days_ago=30)
+    for title in ["Together one", "Together two", "Together three"]:
+        make_article(title, publish_at=together)
+    make_article("Newest", days_ago=1)
+    in_list_order = list(Article.objects.published().order_by("-publish_at", "-pk"))
+
+    earlier, article = [], in_list_order[0]
+    while article is not None and len(earlier) <= len(in_list_order):
+        earlier.append(article)
+        article, _ = queries.neighbours(article)
+    assert earlier == in_list_order
+
+    later, article = [], in_list_order[-1]
+    while article is not None and len(later) <= len(in_list_order):
+        later.append(article)
+        _, article = queries.neighbours(article)
+    assert later == in_list_order[::-1]
 
 
 def test_related_articles_share_tags_most_shared_first(client):
