@@ -15,9 +15,11 @@ from PIL import Image
 from articles.models import Article
 from attachment.models import Therapist
 
-from .conftest import make_article, make_draft
+from .conftest import make_article, make_draft, make_scheduled
 
 pytestmark = pytest.mark.django_db
+
+SEED_TITLE = "How to create secure attachment in relationships?"
 
 
 def form_data(**overrides) -> dict:
@@ -74,10 +76,24 @@ def test_the_admin_lists_articles_with_their_status(staff_client):
     assert "Draft" in response.text and "Published" in response.text
 
 
-@pytest.mark.parametrize("status", ["draft", "scheduled", "published"])
-def test_the_admin_filters_by_status_and_searches(staff_client, status):
+@pytest.mark.parametrize(
+    ("status", "listed"),
+    [
+        ("draft", {"Secure draft"}),
+        ("scheduled", {"Secure later"}),
+        ("published", {"Secure now", SEED_TITLE}),
+    ],
+    ids=["draft", "scheduled", "published"],
+)
+def test_the_admin_filters_by_status_and_searches(staff_client, status, listed):
+    make_draft("Secure draft")
+    make_scheduled("Secure later")
+    make_article("Secure now")
+    make_article("Grief and loss")
+    make_draft("A draft on grief")
     response = staff_client.get(f"/admin/articles/article/?status={status}&q=secure")
     assert response.status_code == 200
+    assert {article.title for article in response.context["cl"].result_list} == listed
 
 
 def test_saving_without_a_publish_time_keeps_a_draft(staff_client):
