@@ -39,6 +39,17 @@ def test_the_htmx_fragment_and_the_page_are_cached_apart(client, url):
     assert fragment["X-Cache"] == "miss"
 
 
+@pytest.mark.parametrize("url", ["/articles/", "/articles/tag/secure/"])
+def test_an_htmx_request_for_a_list_gets_the_results_alone_cached_or_not(client, url):
+    client.get(url)
+    for _ in range(2):  # a miss, then a hit
+        fragment = client.get(url, headers={"HX-Request": "true"})
+        assert fragment.status_code == 200
+        assert 'id="results"' in fragment.text
+        assert "<html" not in fragment.text
+    assert fragment["X-Cache"] == "hit"
+
+
 def test_changing_an_article_drops_the_cached_pages(client):
     client.get(f"/articles/{SEED_SLUG}/")
     client.get("/articles/")
