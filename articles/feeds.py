@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+from attachment.models import PracticeDetails
 
 FEED_LENGTH = 20
 
@@ -17,8 +18,12 @@ class LatestArticlesFeed(Feed):
     """The newest published articles as Atom, with absolute links on SITE_URL."""
 
     feed_type = Atom1Feed
-    title = _("The Therapeutic Way: articles")
     subtitle = _("Articles on relationships, relational trauma and attachment.")
+
+    def title(self) -> str:
+        practice = PracticeDetails.load()
+        name = practice.name if practice else "The Therapeutic Way"
+        return _("%(practice)s: articles") % {"practice": name}
 
     def link(self) -> str:
         return settings.SITE_URL + reverse("articles:list")

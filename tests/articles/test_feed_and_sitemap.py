@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from attachment.models import PracticeDetails
+
 from .conftest import SEED_SLUG, make_article, make_draft, make_scheduled
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +28,20 @@ def test_the_feed_is_atom_listing_only_published_articles(client):
     assert titles == ["Out now", "How to create secure attachment in relationships?"]
     links = [e.find(f"{ATOM}link").get("href") for e in feed.iter(f"{ATOM}entry")]
     assert links[0] == "http://127.0.0.1:8000/articles/out-now/"
+
+
+def test_the_feed_is_titled_with_the_practices_name(client):
+    practice = PracticeDetails.load()
+    practice.name = "Harbour Counselling"
+    practice.save()
+    feed = ET.fromstring(client.get("/articles/feed/").content)
+    assert feed.find(f"{ATOM}title").text == "Harbour Counselling: articles"
+
+
+def test_the_feed_has_a_title_before_the_practices_details_are_filled_in(client):
+    PracticeDetails.objects.all().delete()
+    feed = ET.fromstring(client.get("/articles/feed/").content)
+    assert feed.find(f"{ATOM}title").text == "The Therapeutic Way: articles"
 
 
 def test_the_sitemap_lists_the_site_pages_and_only_published_articles(client):
