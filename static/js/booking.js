@@ -19,3 +19,16 @@ document.addEventListener("DOMContentLoaded", () => {
   select.value = zone;
   form.requestSubmit();
 });
+
+// Choosing a day swaps in that day's times and removes the link that had focus: move
+// focus to the new times, so a keyboard or screen reader user carries on from there.
+let dayChosen = false;
+document.addEventListener("htmx:beforeRequest", (event) => {
+  dayChosen = event.detail.elt.classList.contains("day");
+});
+document.addEventListener("htmx:afterSettle", () => {
+  if (!dayChosen) return;
+  dayChosen = false;
+  const legend = document.querySelector("#picker .times legend");
+  if (legend) legend.focus();
+});

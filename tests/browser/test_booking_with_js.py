@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from attachment.models import Therapist
 from booking.models import Booking, OutgoingEmail
@@ -53,6 +53,48 @@ def test_a_visitor_in_vancouver_books_in_pacific_time(page: Page, live_server):
     expect(page.locator(".when")).to_contain_text("Eastern time (Toronto)")
     booking = Booking.objects.get()
     assert booking.visitor_time_zone == "America/Vancouver"
+
+
+def tab_to(page: Page, target: Locator, most: int = 4) -> None:
+    """Press Tab until the target has focus: a few presses at most, as a person would."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    expect(target).to_be_focused()  # fails, saying where focus is instead
+
+
+def test_a_visitor_books_with_the_keyboard_alone(page: Page, live_server):
+    page.goto(live_server.url + "/book/?tz=America/Vancouver")
+    second_day = page.locator(".day").nth(1)
+    second_day.focus()
+    page.keyboard.press("Enter")
+    # The day's times replace the link that had focus: focus moves on to them.
+    times = page.locator("#picker .times legend")
+    expect(times).to_be_focused()
+    expect(second_day).to_have_attribute("aria-current", "date")
+    first_time = page.locator(".time input").first
+    tab_to(page, first_time, most=1)
+    page.keyboard.press("Space")
+    expect(first_time).to_be_checked()
+    for label, text in [
+        ("Your name", "Kai Moreau"),
+        ("Email", "kai@example.org"),
+        ("Phone number", "905 555 0104"),
+    ]:
+        tab_to(page, page.get_by_label(label))
+        page.keyboard.type(text)
+    for label in (
+        "I live in Ontario",
+        "I am 16 or older",
+        "I agree to the privacy statement",
+    ):
+        tab_to(page, page.get_by_label(label))
+        page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Book the consult"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your consult is booked")
+    assert Booking.objects.get().email == "kai@example.org"
 
 
 def test_a_second_visitor_who_lost_the_race_sees_the_nearest_free_times(
