@@ -65,9 +65,11 @@ echo "confirmed rows for that time: $ROWS"
 stop
 trap - EXIT
 
-if grep -q '^303 (booked): 1$' <<<"$OUTPUT" && [[ $ROWS == 1 ]]; then
-  echo "OK: exactly one booking."
+# One success, and every other request told kindly that the time is taken: no 500s.
+if grep -q '^303 (booked): 1$' <<<"$OUTPUT" && grep -q "^409 (taken): $((REQUESTS - 1))$" <<<"$OUTPUT" \
+    && [[ $ROWS == 1 ]]; then
+  echo "OK: exactly one booking, $((REQUESTS - 1)) told the time is taken."
 else
-  echo "FAILED: expected exactly one 303 and one row (server logs in $LOGS)." >&2
+  echo "FAILED: expected one 303, $((REQUESTS - 1)) 409s and one row (server logs in $LOGS)." >&2
   exit 1
 fi
