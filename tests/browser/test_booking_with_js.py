@@ -12,6 +12,7 @@ from attachment.models import Therapist
 from booking.models import Booking, OutgoingEmail
 from booking.services import book_consult
 from tests.browser.axe import axe_violations
+from tests.browser.conftest import DESKTOP
 
 
 @pytest.fixture
@@ -154,6 +155,8 @@ def test_the_cancel_link_from_the_email_cancels_the_consult(
     )
 
 
+# Colour and structure do not depend on the window size: one size keeps it quick.
+@pytest.mark.parametrize("viewport", [DESKTOP])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_booking_pages_pass_an_accessibility_audit(
     page: Page, live_server, scheme: str
@@ -175,5 +178,58 @@ def test_the_booking_pages_pass_an_accessibility_audit(
     ):
         page.get_by_label(label).check()
     page.get_by_role("button", name="Book the consult").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your consult is booked")
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Your consult is booked")
+    assert axe_violations(page) == []
+    # The pages behind the links in the confirmation and the email.
+    confirmation = page.url
+    page.get_by_role("link", name="Choose another time").click()
+    expect(heading).to_have_text("Choose another time")
+    assert axe_violations(page) == []
+    page.goto(confirmation)
+    page.get_by_role("link", name="Cancel the consult").click()
+    expect(heading).to_have_text("Cancel your consult?")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Yes, cancel the consult").click()
+    expect(heading).to_have_text("Your consult is cancelled")
+    assert axe_violations(page) == []
+    page.goto(confirmation)
+    expect(heading).to_have_text("This link no longer works")
+    assert axe_violations(page) == []
+
+
+# Colour and structure do not depend on the window size: one size keeps it quick.
+@pytest.mark.parametrize("viewport", [DESKTOP])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_pages_that_say_no_pass_an_accessibility_audit(
+    page: Page, live_server, settings, scheme: str
+):
+    page.emulate_media(color_scheme=scheme)
+    heading = page.get_by_role("heading", level=1)
+    # Someone outside Ontario: a kind explanation and where else to look.
+    page.goto(live_server.url + "/book/?tz=America/Vancouver")
+    page.locator(".time").first.click()
+    fill_in_details(page, name="Eli Grant")
+    page.get_by_label("I live in Ontario").uncheck()
+    page.get_by_role("button", name="Book the consult").click()
+    expect(heading).to_have_text("Other places that can help")
+    assert axe_violations(page) == []
+    # A time taken meanwhile: the form again, with the nearest free times.
+    page.goto(live_server.url + "/book/?tz=America/Vancouver")
+    first_time = page.locator(".time input").first
+    book_consult(
+        therapist=Therapist.objects.get(slug="shikha"),
+        starts_at=timezone.datetime.fromisoformat(first_time.get_attribute("value")),
+        name="Quick Person", email="quick@example.org", phone="905 555 0199",
+    )  # fmt: skip
+    first_time.check()
+    fill_in_details(page, name="Eli Grant")
+    settings.BOOKING_RATE_LIMIT = (1, 3600)  # this try counts; the next is one too many
+    page.get_by_role("button", name="Book the consult").click()
+    expect(page.get_by_role("alert").first).to_contain_text("is no longer free")
+    assert axe_violations(page) == []
+    # Too many tries: the 429 page.
+    page.locator(".times input[name=slot]").first.check()
+    page.get_by_role("button", name="Book the consult").click()
+    expect(heading).to_have_text("Please wait a moment")
     assert axe_violations(page) == []
