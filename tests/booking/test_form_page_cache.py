@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from booking import views
 from booking.forms import slot_value
 from booking.models import Booking
 
-from .conftest import MONDAY_10AM, form_data, make_booking
+from .conftest import MONDAY_10AM, form_data, free, make_booking
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock", "quick_forms")]
 
@@ -74,3 +77,18 @@ def test_a_time_just_booked_leaves_the_page_at_once(client: Client, shikha):
     assert slot_value(MONDAY_10AM) in client.get("/book/").text
     make_booking(shikha)
     assert slot_value(MONDAY_10AM) not in client.get("/book/").text
+
+
+def test_the_page_costs_the_same_queries_however_many_consults_are_booked(
+    client: Client, shikha
+):
+    def queries_for_a_fresh_page() -> int:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/book/").status_code == 200
+        return len(queries)
+
+    empty = queries_for_a_fresh_page()
+    for start in free(shikha)[:20]:
+        make_booking(shikha, starts_at=start, email=f"{start:%d%H%M}@example.org")
+    assert queries_for_a_fresh_page() == empty
