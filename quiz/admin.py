@@ -6,10 +6,20 @@ from quiz.models import Practice, ResultTally, Style, StyleGuidance
 
 
 class GuidanceInline(admin.TabularInline):
+    """A style's practices: renumbered and reworded here, never added or removed, so every
+    result shows all five. Reordering is by number; the practice of a row stays put."""
+
     model = StyleGuidance
     extra = 0
+    can_delete = False
     fields = ["order", "practice", "steps"]
-    ordering = ["order"]
+    readonly_fields = ["practice"]
+    ordering = ["order", "practice"]
+
+    def get_min_num(self, request, obj=None, **kwargs) -> int:
+        return Practice.objects.count()
+
+    get_max_num = get_min_num
 
 
 class FixedSetAdmin(admin.ModelAdmin):
@@ -37,9 +47,13 @@ class PracticeAdmin(FixedSetAdmin):
 
 
 @admin.register(StyleGuidance)
-class StyleGuidanceAdmin(admin.ModelAdmin):
+class StyleGuidanceAdmin(FixedSetAdmin):
+    """One row per style and practice: moving a row to another style or practice would
+    leave one result with four practices and another with six."""
+
     list_display = ["style", "order", "practice"]
     list_filter = ["style", "practice"]
+    readonly_fields = ["style", "practice"]
 
 
 @admin.register(ResultTally)

@@ -56,14 +56,13 @@ class StyleGuidance(models.Model):
     steps = models.TextField(help_text=_("Concrete everyday steps, one per line."))
 
     class Meta:
-        ordering = ["style", "order"]
+        # No unique order: swapping two numbers in the admin saves one row at a time, and
+        # a rule against ties refused the first half of every swap. A tie is harmless.
+        ordering = ["style", "order", "practice"]
         verbose_name_plural = "style guidance"
         constraints = [
             models.UniqueConstraint(
                 fields=["style", "practice"], name="quiz_styleguidance_one_per_practice"
-            ),
-            models.UniqueConstraint(
-                fields=["style", "order"], name="quiz_styleguidance_unique_order"
             ),
         ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from quiz.models import Practice, ResultTally, Style, StyleGuidance
+from quiz.results import make_result_token
 from quiz.services import count_result
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +80,70 @@ def test_the_therapist_edits_texts_and_reads_the_tally_in_the_admin(client: Clie
     assert client.get("/admin/quiz/resulttally/add/").status_code == 403
     view = client.get(f"/admin/quiz/resulttally/{tally.pk}/change/")
     assert view.status_code == 200 and 'name="count"' not in view.text
+
+
+@pytest.fixture
+def therapist(client: Client) -> Client:
+    client.force_login(
+        User.objects.create_superuser("shikha-admin", "a@example.org", "pw 123 long")
+    )
+    return client
+
+
+def _style_form(style: Style, orders: dict[StyleGuidance, int]) -> dict[str, str]:
+    """What the Style change page posts: the style's texts and its practices' numbers."""
+    data = {
+        "name": style.name,
+        "summary": style.summary,
+        "description": style.description,
+        "guidance-TOTAL_FORMS": str(len(orders)),
+        "guidance-INITIAL_FORMS": str(len(orders)),
+    }
+    for index, (entry, order) in enumerate(orders.items()):
+        data |= {
+            f"guidance-{index}-id": str(entry.pk),
+            f"guidance-{index}-order": str(order),
+            f"guidance-{index}-steps": entry.steps,
+        }
+    return data
+
+
+def test_the_therapist_reorders_a_styles_practices_by_swapping_two_numbers(
+    therapist: Client,
+):
+    style = Style.objects.get(slug="dismissive-avoidant")
+    first, second, *rest = style.guidance.select_related("practice")
+    orders = {first: 2, second: 1} | {entry: entry.order for entry in rest}
+    response = therapist.post(
+        f"/admin/quiz/style/{style.pk}/change/", _style_form(style, orders)
+    )
+    assert response.status_code == 302
+    token = make_result_token(
+        instrument="ecr-r", anxiety=2.5, avoidance=5.83, taken_on=date(2026, 11, 27)
+    )
+    html = therapist.get(f"/quiz/result/{token}/").text
+    shown = re.findall(r'<li class="quiz-practice">\s*<h3>([^<]+)</h3>', html)
+    assert shown == [e.practice.name for e in [second, first, *rest]]
+
+
+def test_two_practices_given_the_same_number_keep_the_practices_own_order():
+    style = Style.objects.get(slug="secure")
+    style.guidance.update(order=1)
+    assert list(style.guidance.values_list("practice__pk", flat=True)) == sorted(
+        Practice.objects.values_list("pk", flat=True)
+    )
+
+
+def test_each_style_keeps_all_five_practices_neither_fewer_nor_more(
+    therapist: Client,
+):
+    style = Style.objects.get(slug="secure")
+    page = therapist.get(f"/admin/quiz/style/{style.pk}/change/")
+    formset = page.context["inline_admin_formsets"][0].formset
+    assert (formset.min_num, formset.max_num, formset.can_delete) == (5, 5, False)
+    entry = style.guidance.first()
+    path = f"/admin/quiz/styleguidance/{entry.pk}"
+    assert therapist.get(f"{path}/delete/").status_code == 403
+    assert therapist.get("/admin/quiz/styleguidance/add/").status_code == 403
+    alone = therapist.get(f"{path}/change/").text
+    assert 'name="style"' not in alone and 'name="practice"' not in alone
