@@ -292,6 +292,9 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Every attempt leaves a row the therapist can read in the admin: successes in Access
 # logs, each failure in Access failures. The console log masks usernames and addresses.
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# No "AXES: BEGIN" banner at start-up: it went to stderr on every manage.py command, and
+# score_quiz promises one line there. Login failures are still logged, as before.
+AXES_VERBOSE = False
 
 # The practice's own rules.
 BOOKING_RATE_LIMIT = envrate("BOOKING_RATE_LIMIT", "5/h")
