@@ -52,6 +52,10 @@ def test_it_scores_the_short_version():
         (["ecr-rs"] + ["4"] * 8 + ["0"], "answer 9 is 0, outside 1..7"),
         (["ecr-rs", "4", "4.5"] + ["4"] * 7, "answer 2 is '4.5', not a whole number"),
         (["ecr-rs", "four"] + ["4"] * 8, "answer 1 is 'four', not a whole number"),
+        (["ecr-rs", "\u0665"] + ["4"] * 8, "answer 1 is '\u0665', not a whole number"),
+        (["ecr-rs", "\uff15"] + ["4"] * 8, "answer 1 is '\uff15', not a whole number"),
+        (["ecr-rs", "1_0"] + ["4"] * 8, "answer 1 is '1_0', not a whole number"),
+        (["ecr-rs", "-1"] + ["4"] * 8, "answer 1 is -1, outside 1..7"),
     ],
 )
 def test_each_bad_input_exits_2_with_a_message_and_no_json(args, message):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -34,12 +35,12 @@ class Command(BaseCommand):
             )
         values = {}
         for number, text in enumerate(answers, start=1):
-            try:
-                value = int(text)
-            except ValueError:
+            # Not int() alone: it also reads "٥" as 5, and "1_0" and " 5 " as numbers.
+            if not re.fullmatch(r"-?[0-9]+", text):
                 raise CommandError(
                     f"answer {number} is {text!r}, not a whole number", returncode=2
-                ) from None
+                )
+            value = int(text)
             if not scoring.LOWEST <= value <= scoring.HIGHEST:
                 raise CommandError(
                     f"answer {number} is {value}, outside 1..7", returncode=2
