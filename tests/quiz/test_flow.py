@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.core.cache import caches
 from django.test import Client
 
 from quiz.models import ResultTally
@@ -265,6 +266,16 @@ def test_scoring_is_rate_limited_per_address(client: Client, settings):
     assert int(response["Retry-After"]) > 0
     other = Client(REMOTE_ADDR="192.0.2.9")
     assert other.post("/quiz/ecr-rs/", all_answers(9)).status_code == 303
+
+
+def test_the_rate_limit_keeps_no_visitor_address_in_the_cache(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
+    Client(REMOTE_ADDR="203.0.113.7").post("/quiz/ecr-rs/", all_answers(9))
+    keys = list(caches["default"]._cache)
+    assert any("quiz-score" in key for key in keys)
+    assert not any("203.0.113.7" in key for key in keys)
 
 
 def test_completing_the_quiz_writes_nothing_but_the_tally(client: Client):
