@@ -142,11 +142,14 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _score(request: HttpRequest, instrument: Instrument) -> HttpResponse:
-    wait = retry_after(_rate_limit_key(request), settings.QUIZ_RATE_LIMIT)
-    if wait:
-        return too_many_requests(request, wait)
     posted, problems = read_answers(instrument, request.POST)
     answers = {**_load(request, instrument), **posted}
+    wait = retry_after(_rate_limit_key(request), settings.QUIZ_RATE_LIMIT)
+    if wait:
+        # The 429 page says nothing typed is lost: the next try starts from these answers.
+        response = too_many_requests(request, wait)
+        _store(response, request, instrument, answers)
+        return response
     missing = [n for n in instrument.numbers if n not in answers]
     if problems or missing:
         response = _all_in_one(

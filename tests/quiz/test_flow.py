@@ -278,6 +278,16 @@ def test_the_rate_limit_keeps_no_visitor_address_in_the_cache(settings):
     assert not any("203.0.113.7" in key for key in keys)
 
 
+def test_answers_sent_while_paused_are_kept_for_the_next_try(client: Client, settings):
+    settings.QUIZ_RATE_LIMIT = (1, 3600)
+    client.post("/quiz/ecr-rs/", all_answers(9))
+    answers = all_answers(9, 6)
+    del answers["item-9"]
+    assert client.post("/quiz/ecr-rs/", answers).status_code == 429
+    again = client.get("/quiz/ecr-rs/")
+    assert len(re.findall(r'value="6"\s+checked', again.text)) == 8
+
+
 def test_completing_the_quiz_writes_nothing_but_the_tally(client: Client):
     def counts() -> dict[str, int]:
         return {model._meta.label: model.objects.count() for model in apps.get_models()}
