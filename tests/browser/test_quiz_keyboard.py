@@ -6,7 +6,19 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from quiz import instruments, scoring
+from quiz.models import Style
 from tests.browser.steps import see_my_result_with_the_keyboard
+
+
+def answered_with_a_number_key(number: int) -> bool:
+    return number % 3 == 0
+
+
+# What the keyboard below answers: 5 with the number key on every third statement, and
+# 3 (two arrows down from the first choice) on the others.
+ECR_R = instruments.get("ecr-r")
+ANSWERS = {n: 5 if answered_with_a_number_key(n) else 3 for n in ECR_R.numbers}
 
 
 def test_a_visitor_takes_the_full_ecr_r_with_the_keyboard_only_and_reads_the_result(
@@ -26,7 +38,7 @@ def test_a_visitor_takes_the_full_ecr_r_with_the_keyboard_only_and_reads_the_res
         else:
             legend.focus()
         page.keyboard.press("Tab")  # into the answers
-        if number % 3 == 0:
+        if answered_with_a_number_key(number):
             page.keyboard.press("5")  # a number key answers and moves on
         else:
             # Arrow keys choose without moving on; Enter moves on.
@@ -37,11 +49,14 @@ def test_a_visitor_takes_the_full_ecr_r_with_the_keyboard_only_and_reads_the_res
         if number == 12:
             expect(page).to_have_url(re.compile(r"\?item=13$"))
     see_my_result_with_the_keyboard(page)
-    # Arrows from 1 twice land on 3 for 24 items, 5 for 12 items: anxiety and avoidance differ by reversals.
-    expect(page.get_by_role("heading", level=1)).to_contain_text(
-        "Your answers are nearest to the"
+    scores = scoring.score(ECR_R, ANSWERS).rounded()
+    style = Style.objects.get(slug=scoring.style_for(scores.anxiety, scores.avoidance))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Your answers are nearest to the {style.name} style"
     )
-    expect(page.locator(".quiz-scores")).to_contain_text("of 7")
+    dimensions = page.locator(".quiz-scores dt")
+    expect(dimensions.nth(0)).to_have_text(f"Anxiety {scores.anxiety:.2f} of 7")
+    expect(dimensions.nth(1)).to_have_text(f"Avoidance {scores.avoidance:.2f} of 7")
     expect(
         page.get_by_role("img", name="Where your answers fall on the two dimensions")
     ).to_be_visible()
