@@ -6,6 +6,7 @@ visitor attach the link to a consult request.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -107,6 +108,40 @@ def chart(anxiety: float, avoidance: float) -> dict[str, float]:
         "mid_x": x(scoring.MIDPOINT),
         "mid_y": y(scoring.MIDPOINT),
     }
+
+
+@dataclass(frozen=True)
+class ChartLabel:
+    name: str
+    x: float
+    y: float
+    first: str  # the name's first line
+    rest: str  # its second line, if any
+
+
+# Where each style's name starts in its quarter of the chart; a second line goes below.
+LABEL_AT = {
+    scoring.SECURE: (117.5, 226),
+    scoring.ANXIOUS: (117.5, 91),
+    scoring.DISMISSIVE: (252.5, 226),
+    scoring.FEARFUL: (252.5, 91),
+}
+
+
+def chart_labels(names: Mapping[str, str]) -> list[ChartLabel]:
+    """The quarters' names, by style slug, in LABEL_AT's order. A quarter is narrow, so a
+    name goes on two lines: after its first hyphen ("Anxious-", "preoccupied"), or else
+    at its first space."""
+    labels = []
+    for slug, (x, y) in LABEL_AT.items():
+        name = names[slug]
+        first, hyphen, rest = name.partition("-")
+        if hyphen:
+            first += hyphen
+        else:
+            first, _space, rest = name.partition(" ")
+        labels.append(ChartLabel(name, x, y, first, rest.strip()))
+    return labels
 
 
 _WORDS = {

@@ -26,6 +26,7 @@ from quiz.instruments import Instrument
 from quiz.models import Style, StyleGuidance
 from quiz.results import (
     chart,
+    chart_labels,
     describe_score,
     make_result_token,
     read_result_token,
@@ -117,23 +118,25 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     found = read_result_token(token)
     if found is None:
         return render(request, "quiz/result_invalid.html", status=404)
-    style = Style.objects.filter(slug=found.style).first()
+    styles = {style.slug: style for style in Style.objects.all()}
     guidance = StyleGuidance.objects.filter(style__slug=found.style).select_related(
         "practice"
     )
-    neighbours = {s.slug: s for s in Style.objects.filter(slug__in=found.neighbours)}
+    # The names she gives the styles in the admin; the usual ones if a row is missing.
+    names = {slug: str(label) for slug, label in Style.Slug.choices} | {
+        slug: style.name for slug, style in styles.items()
+    }
     context = {
         "result": found,
         "instrument": instruments.get(found.instrument),
-        "style": style,
+        "style": styles.get(found.style),
         "style_slug": found.style,
-        "neighbours": [
-            neighbours[slug] for slug in found.neighbours if slug in neighbours
-        ],
+        "neighbours": [styles[slug] for slug in found.neighbours if slug in styles],
         "guidance": guidance,
         "anxiety_words": describe_score("anxiety", found.anxiety),
         "avoidance_words": describe_score("avoidance", found.avoidance),
         "chart": chart(found.anxiety, found.avoidance),
+        "chart_labels": chart_labels(names),
         "further_reading": further_reading(found.style),
         "share_url": request.build_absolute_uri(result_path(token)),
         "book_url": "/book/?" + urlencode({"result": token}),

@@ -11,6 +11,7 @@ import pytest
 from django.core import signing
 from django.test import Client
 
+from quiz.models import Style
 from quiz.results import make_result_token, read_result_token, result_path
 
 pytestmark = pytest.mark.django_db
@@ -138,6 +139,37 @@ def test_the_chart_is_an_accessible_svg_with_the_same_facts_in_text(client: Clie
     assert '<circle class="point" cx="50.0" cy="155.0"' in svg
     for label in ["Secure", "Anxious-", "Dismissive-", "Fearful-"]:
         assert f">{label}" in svg
+
+
+def test_the_chart_names_each_quarter_as_the_therapist_named_the_style(
+    client: Client,
+):
+    Style.objects.filter(slug="secure").update(name="Settled")
+    Style.objects.filter(slug="dismissive-avoidant").update(name="Self reliant")
+    html = client.get(f"/quiz/result/{token(anxiety=2.0, avoidance=2.0)}/").text
+    svg = re.sub(r"\s+", " ", re.search(r"<svg.*?</svg>", html, re.S)[0])
+    assert (
+        '<text class="quad-label" x="117.5" y="226" text-anchor="middle">Settled<'
+        in svg
+    )
+    assert (
+        '<text class="quad-label" x="252.5" y="226" text-anchor="middle">Self'
+        '<tspan x="252.5" dy="1.2em">reliant</tspan></text>'
+    ) in svg
+    assert (
+        "Settled at the lower left" in svg and "Self reliant at the lower right" in svg
+    )
+
+
+def test_a_style_missing_from_the_database_keeps_its_usual_name_on_the_chart(
+    client: Client,
+):
+    Style.objects.filter(slug="fearful-avoidant").delete()
+    html = client.get(f"/quiz/result/{token(anxiety=2.0, avoidance=2.0)}/").text
+    assert (
+        '<text class="quad-label" x="252.5" y="91" text-anchor="middle">Fearful-'
+        '<tspan x="252.5" dy="1.2em">avoidant</tspan></text>'
+    ) in html
 
 
 @pytest.mark.parametrize(
