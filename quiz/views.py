@@ -242,12 +242,10 @@ def _step(
 def _problem(
     request: HttpRequest, instrument: Instrument | None, message: str, status: int = 400
 ) -> HttpResponse:
-    return render(
-        request,
-        "quiz/problem.html",
-        {"instrument": instrument, "message": message},
-        status=status,
-    )
+    context = {"instrument": instrument, "message": message}
+    if instrument is None:  # then the way on is one of the questionnaires we have
+        context["questionnaires"] = instruments.available()
+    return render(request, "quiz/problem.html", context, status=status)
 
 
 def _unknown_instrument(request: HttpRequest, slug: str) -> HttpResponse:

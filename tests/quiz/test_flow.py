@@ -250,6 +250,29 @@ def test_tampered_requests_never_cause_a_server_error(
     assert message in response.text
 
 
+def test_an_unknown_questionnaire_links_to_the_ones_we_have(client: Client):
+    response = client.get("/quiz/ecr-x/")
+    assert response.status_code == 404
+    assert "Please choose one of ours below" in response.text
+    assert '<a href="/quiz/ecr-r/">Start the ECR-R</a>' in response.text
+    assert '<a href="/quiz/ecr-rs/">Start the ECR-RS</a>' in response.text
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "data"),
+    [
+        ("get", "/quiz/ecr-rs/?item=abc", None),
+        ("post", "/quiz/ecr-rs/answer/", {"item": "3", "answer": "9"}),
+    ],
+    ids=["a-link", "a-form"],
+)
+def test_a_link_or_a_form_we_cannot_use_gets_a_heading_that_fits_both(
+    client: Client, method, url, data
+):
+    response = getattr(client, method)(url, data)
+    assert "<h1>Sorry, we could not make sense of that</h1>" in response.text
+
+
 def test_a_tampered_answers_cookie_is_ignored(client: Client):
     client.cookies["quiz_ecr_rs"] = "7,7,7,7,7,7,7,7,7:forged"
     response = client.get("/quiz/ecr-rs/")
