@@ -146,23 +146,35 @@ TEMPLATES = [
 ]
 
 # SQLite is only the zero-set-up default for a laptop; production and CI use PostgreSQL.
-DATABASES = {
-    "default": dj_database_url.parse(
-        envstr("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=envint("CONN_MAX_AGE", 60),
-        # Reconnect by itself after PostgreSQL restarts, instead of failing until a restart.
-        conn_health_checks=True,
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            envstr("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+            conn_max_age=envint("CONN_MAX_AGE", 60),
+            # Reconnect by itself after PostgreSQL restarts, instead of failing until a restart.
+            conn_health_checks=True,
+        )
+    }
+except ValueError as error:  # dj-database-url's UnknownSchemeError is a ValueError
+    raise ImproperlyConfigured(
+        "DATABASE_URL must look like postgres://user@host:5432/name "
+        f"or sqlite:///path/to/file ({error})."
+    ) from None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL", "")
 if REDIS_URL:
+    if urlsplit(REDIS_URL).scheme not in ("redis", "rediss", "unix"):
+        raise ImproperlyConfigured(
+            f"REDIS_URL must look like redis://host:6379/0, not {REDIS_URL!r}."
+        )
     # Shared by every process on every server: set it when there is more than one server.
+    # If Redis stops answering, the site goes on without a cache (cache_backends.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "attachment.cache_backends.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 elif DEBUG:
@@ -265,10 +277,14 @@ SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day in the admin
 
 if HTTPS:
     SECURE_SSL_REDIRECT = True
+    # A load balancer checks the server directly, over plain HTTP: answer it, not redirect.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     # TLS ends at the proxy in front of gunicorn; it tells us the original scheme.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Allows, but does not make, a submission to browsers' preload list: that is a choice
+    # for the practice to make on hstspreload.org, and a hard one to undo.
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -280,6 +296,15 @@ if HTTPS:
 # header that the proxy itself sets (for example HTTP_X_REAL_IP); a header the client
 # could send is never trusted unless named here.
 CLIENT_IP_HEADER = envstr("CLIENT_IP_HEADER", "")
+if CLIENT_IP_HEADER and not re.fullmatch(
+    r"(HTTP_[A-Z0-9_]+|REMOTE_ADDR)", CLIENT_IP_HEADER
+):
+    # "X-Real-IP" would never match: Django names it HTTP_X_REAL_IP, and every visitor
+    # would then share one rate limit and one admin lockout.
+    raise ImproperlyConfigured(
+        "CLIENT_IP_HEADER must be written as Django sees it, such as HTTP_X_REAL_IP, "
+        f"not {CLIENT_IP_HEADER!r}."
+    )
 
 # django-axes: lock the admin login after 5 failures for 30 minutes, per username and address.
 AXES_FAILURE_LIMIT = 5
@@ -300,6 +325,16 @@ AXES_VERBOSE = False
 BOOKING_RATE_LIMIT = envrate("BOOKING_RATE_LIMIT", "5/h")
 QUIZ_RATE_LIMIT = envrate("QUIZ_RATE_LIMIT", "30/h")
 PERSONAL_DATA_RETENTION_DAYS = envint("PERSONAL_DATA_RETENTION_DAYS", 90)
+if PERSONAL_DATA_RETENTION_DAYS < 1:  # 0 or less would purge consults still to come
+    raise ImproperlyConfigured(
+        "PERSONAL_DATA_RETENTION_DAYS must be 1 or more, "
+        f"not {PERSONAL_DATA_RETENTION_DAYS}."
+    )
+LOG_LEVEL = envstr("LOG_LEVEL", "INFO").upper()
+if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {LOG_LEVEL!r}."
+    )
 
 LOGGING = {
     "version": 1,
@@ -308,7 +343,7 @@ LOGGING = {
         "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 

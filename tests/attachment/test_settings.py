@@ -93,6 +93,28 @@ def test_a_malformed_site_url_stops_start_up():
     assert "SITE_URL must be a full address" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("DATABASE_URL", "foo", "DATABASE_URL must look like postgres://"),
+        ("REDIS_URL", "foo", "REDIS_URL must look like redis://"),
+        ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be DEBUG, INFO"),
+        # Zero or less would purge consults still to come.
+        (
+            "PERSONAL_DATA_RETENTION_DAYS",
+            "-5",
+            "PERSONAL_DATA_RETENTION_DAYS must be 1",
+        ),
+        # Would never match a request: every visitor would share one rate limit.
+        ("CLIENT_IP_HEADER", "X-Real-IP", "CLIENT_IP_HEADER must be written as"),
+    ],
+)
+def test_a_setting_that_cannot_work_stops_start_up_with_its_name(name, value, message):
+    result = manage("check", env={name: value})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
 def test_the_deployment_checklist_passes_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
