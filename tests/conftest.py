@@ -46,9 +46,11 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM}
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def _migrated_content(django_db_setup, django_db_blocker) -> str:
-    """What the data migrations put in a fresh database (the practice, quiz texts, hours...)."""
+    """What the data migrations put in a fresh database (the practice, quiz texts, hours...).
+
+    Read when the first test on committed rows starts, before anything has flushed."""
     from django.db import connection
 
     with django_db_blocker.unblock():
@@ -56,9 +58,7 @@ def _migrated_content(django_db_setup, django_db_blocker) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _content_after_a_flush(
-    request: pytest.FixtureRequest, _migrated_content: str, django_db_blocker
-):
+def _content_after_a_flush(request: pytest.FixtureRequest, django_db_blocker):
     """A test on committed rows (a browser test, a race) ends by emptying every table; the
     next one starts again from the migrated content, as a fresh install would.
 
@@ -72,6 +72,7 @@ def _content_after_a_flush(
         marker = request.node.get_closest_marker("django_db")
         if not (marker and marker.kwargs.get("transaction")):
             return
+    migrated_content = request.getfixturevalue("_migrated_content")
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
@@ -83,7 +84,7 @@ def _content_after_a_flush(
             # new ids; the serialized ones (with the ids the content refers to) replace them.
             ContentType.objects.all().delete()
             ContentType.objects.clear_cache()
-            connection.creation.deserialize_db_from_string(_migrated_content)
+            connection.creation.deserialize_db_from_string(migrated_content)
 
 
 @pytest.fixture(autouse=True)
