@@ -6,7 +6,8 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.contrib.auth.password_validation import validate_password
+from django.core.management import CommandError, call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,7 @@ def test_it_creates_an_admin_with_a_random_password_shown_once(monkeypatch):
     output = run()
     password = output.split("with the password ")[1].split()[0]
     assert len(password) >= 16
+    validate_password(password, get_user_model()(username="admin"))
     assert admin_accepts(password)
 
 
@@ -42,6 +44,16 @@ def test_it_uses_admin_password_from_the_environment_without_printing_it(monkeyp
     output = run()
     assert "a-long-local-passphrase" not in output
     assert admin_accepts("a-long-local-passphrase")
+
+
+@pytest.mark.parametrize("weak", ["admin", "password1234", "12345678901234"])
+def test_it_refuses_a_weak_admin_password_and_creates_no_account(monkeypatch, weak):
+    monkeypatch.setenv("ADMIN_PASSWORD", weak)
+    with pytest.raises(CommandError, match="^ADMIN_PASSWORD is too weak") as refused:
+        run()
+    assert "\n" not in str(refused.value)
+    assert weak not in str(refused.value)
+    assert not get_user_model().objects.exists()
 
 
 def test_a_second_run_changes_nothing(monkeypatch):
