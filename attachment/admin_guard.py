@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 from collections.abc import Callable
 
+from django.db import DataError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+
+log = logging.getLogger(__name__)
 
 # The list-filter lookups that Django hands to PostgreSQL's inet type as they are, so a
 # value that is not an address is a 500 (a ValueError or DataError in the query).
@@ -48,6 +52,25 @@ class AdminActionIdsMiddleware:
                     "These items could not be found. Please go back, reload the list and try again."
                 )
         return self.get_response(request)
+
+    def process_exception(
+        self, request: HttpRequest, exception: Exception
+    ) -> HttpResponse | None:
+        """The last net: any other filter in the address that the database cannot use
+        (a broken pattern in ?title__regex=, a range of non-addresses...) is the
+        address's fault, not the server's."""
+        if (
+            request.path.startswith("/admin/")
+            and request.method == "GET"
+            and request.GET
+            and isinstance(exception, DataError | ValueError)
+        ):
+            log.warning("Admin filter refused: %s", type(exception).__name__)
+            return HttpResponseBadRequest(
+                "That filter could not be used. Please go back to the list and choose "
+                "a filter from the side panel."
+            )
+        return None
 
 
 def _has_nul(request: HttpRequest) -> bool:

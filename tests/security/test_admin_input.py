@@ -110,3 +110,18 @@ def test_an_ip_filter_that_is_not_an_address_is_refused_plainly(
 def test_an_ip_filter_with_real_addresses_still_works(therapist_admin, query):
     response = therapist_admin.get(f"/admin/axes/accessattempt/?{query}")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/articles/article/?title__regex=(",  # a pattern PostgreSQL cannot read
+        "/admin/axes/accessattempt/?ip_address__range=1,2",
+    ],
+)
+def test_any_other_filter_the_database_cannot_use_is_refused_plainly(
+    therapist_admin, url
+):
+    response = therapist_admin.get(url)
+    assert response.status_code == 400
+    assert "That filter could not be used" in response.text
