@@ -42,3 +42,20 @@ def test_it_keeps_everything_within_the_retention_period(shikha, clock):
     make_booking(shikha)
     clock.shift(timedelta(days=89))
     assert purge().startswith("Deleted 0 bookings and 0 emails")
+
+
+def test_old_mail_held_back_as_out_of_date_goes_but_mail_still_waiting_stays(
+    shikha, clock
+):
+    booking = make_booking(shikha)
+    confirmation = booking.emails.get(kind="confirmation")
+    confirmation.status = "superseded"
+    confirmation.save()  # the therapist's notification is still pending
+    clock.shift(timedelta(days=91))
+    Booking.objects.filter(pk=booking.pk).update(  # a consult still to come
+        starts_at=MONDAY_10AM + timedelta(days=100),
+        ends_at=MONDAY_10AM + timedelta(days=100, minutes=20),
+        blocked_until=MONDAY_10AM + timedelta(days=100, minutes=30),
+    )
+    assert purge() == "Deleted 0 bookings and 1 emails older than 90 days.\n"
+    assert list(booking.emails.values_list("kind", flat=True)) == ["new-booking"]

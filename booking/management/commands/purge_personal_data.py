@@ -21,9 +21,12 @@ class Command(BaseCommand):
         old_bookings = Booking.objects.filter(ends_at__lt=cutoff)
         emails, _ = OutgoingEmail.objects.filter(booking__in=old_bookings).delete()
         bookings, _ = old_bookings.delete()
-        sent, _ = OutgoingEmail.objects.filter(
-            status=OutgoingEmail.Status.SENT, created_at__lt=cutoff
-        ).delete()
+        # Sent or out of date: anything but a message still waiting to go.
+        sent, _ = (
+            OutgoingEmail.objects.filter(created_at__lt=cutoff)
+            .exclude(status=OutgoingEmail.Status.PENDING)
+            .delete()
+        )
         self.stdout.write(
             f"Deleted {bookings} bookings and {emails + sent} emails older than "
             f"{settings.PERSONAL_DATA_RETENTION_DAYS} days."
