@@ -147,7 +147,7 @@ def _score(request: HttpRequest, instrument: Instrument) -> HttpResponse:
     answers = {**_load(request, instrument), **posted}
     wait = retry_after(f"quiz-score:{client_ip(request)}", settings.QUIZ_RATE_LIMIT)
     if wait:
-        # The 429 page says nothing typed is lost: the next try starts from these answers.
+        # Kept for the next try, which starts from these answers.
         response = too_many_requests(request, wait)
         _store(response, request, instrument, answers)
         return response
