@@ -42,7 +42,9 @@ def see_my_result_with_the_keyboard(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"/quiz/result/[^/]+/$"))
 
 
-def fill_in_booking_details(page: Page, name: str, email: str) -> None:
+def fill_in_booking_details(
+    page: Page, name: str = "Alice Martin", email: str = "alice@example.org"
+) -> None:
     page.get_by_label("Your name").fill(name)
     page.get_by_label("Email").fill(email)
     page.get_by_label("Phone number").fill("905 555 0101")

@@ -13,6 +13,7 @@ from booking.models import Booking, OutgoingEmail
 from booking.services import book_consult
 from tests.browser.axe import axe_violations
 from tests.browser.conftest import DESKTOP
+from tests.browser.steps import fill_in_booking_details
 
 
 @pytest.fixture
@@ -23,15 +24,6 @@ def browser_context_args(browser_context_args: dict) -> dict:
 @pytest.fixture(autouse=True)
 def _quick_forms(settings):
     settings.BOOKING_MIN_SECONDS = 0
-
-
-def fill_in_details(page: Page, name: str = "Alice Martin") -> None:
-    page.get_by_label("Your name").fill(name)
-    page.get_by_label("Email").fill("alice@example.org")
-    page.get_by_label("Phone number").fill("905 555 0101")
-    page.get_by_label("I live in Ontario").check()
-    page.get_by_label("I am 16 or older").check()
-    page.get_by_label("I agree to the privacy statement").check()
 
 
 def test_a_visitor_in_vancouver_books_in_pacific_time(page: Page, live_server):
@@ -46,7 +38,7 @@ def test_a_visitor_in_vancouver_books_in_pacific_time(page: Page, live_server):
     second_day.click()
     expect(second_day).to_have_attribute("aria-current", "date")
     page.locator(".time").first.click()
-    fill_in_details(page)
+    fill_in_booking_details(page)
     page.get_by_role("button", name="Book the consult").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Your consult is booked")
@@ -105,7 +97,7 @@ def test_a_second_visitor_who_lost_the_race_sees_the_nearest_free_times(
     first_time = page.locator(".time input").first
     chosen = first_time.get_attribute("value")
     first_time.check()
-    fill_in_details(page, name="Bea Chen")
+    fill_in_booking_details(page, "Bea Chen")
 
     # Someone else books the same time while this page is open.
     book_consult(
@@ -133,7 +125,7 @@ def test_the_cancel_link_from_the_email_cancels_the_consult(
     # Wait for the times in the detected zone before choosing one.
     expect(page.locator("#picker")).to_contain_text("Pacific time (Vancouver)")
     page.locator(".time").first.click()
-    fill_in_details(page)
+    fill_in_booking_details(page)
     page.get_by_role("button", name="Book the consult").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your consult is booked")
 
@@ -168,15 +160,7 @@ def test_the_booking_pages_pass_an_accessibility_audit(
     expect(page.locator("#form-errors")).to_be_visible()
     assert axe_violations(page) == []
     page.locator(".time").first.click()
-    page.get_by_label("Your name").fill("Dee Park")
-    page.get_by_label("Email").fill("dee@example.org")
-    page.get_by_label("Phone number").fill("905 555 0103")
-    for label in (
-        "I live in Ontario",
-        "I am 16 or older",
-        "I agree to the privacy statement",
-    ):
-        page.get_by_label(label).check()
+    fill_in_booking_details(page, "Dee Park", "dee@example.org")
     page.get_by_role("button", name="Book the consult").click()
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_have_text("Your consult is booked")
@@ -209,7 +193,7 @@ def test_the_pages_that_say_no_pass_an_accessibility_audit(
     # Someone outside Ontario: a kind explanation and where else to look.
     page.goto(live_server.url + "/book/?tz=America/Vancouver")
     page.locator(".time").first.click()
-    fill_in_details(page, name="Eli Grant")
+    fill_in_booking_details(page, "Eli Grant")
     page.get_by_label("I live in Ontario").uncheck()
     page.get_by_role("button", name="Book the consult").click()
     expect(heading).to_have_text("Other places that can help")
@@ -223,7 +207,7 @@ def test_the_pages_that_say_no_pass_an_accessibility_audit(
         name="Quick Person", email="quick@example.org", phone="905 555 0199",
     )  # fmt: skip
     first_time.check()
-    fill_in_details(page, name="Eli Grant")
+    fill_in_booking_details(page, "Eli Grant")
     settings.BOOKING_RATE_LIMIT = (1, 3600)  # this try counts; the next is one too many
     page.get_by_role("button", name="Book the consult").click()
     expect(page.get_by_role("alert").first).to_contain_text("is no longer free")

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from booking.models import Booking
+from tests.browser.steps import fill_in_booking_details
 
 
 @pytest.fixture
@@ -35,12 +36,7 @@ def test_a_visitor_without_javascript_picks_a_zone_a_day_and_a_time(
     page.locator(".day").nth(2).click()
     expect(page.locator(".day").nth(2)).to_have_attribute("aria-current", "date")
     page.locator(".time").first.click()
-    page.get_by_label("Your name").fill("Carol Singh")
-    page.get_by_label("Email").fill("carol@example.org")
-    page.get_by_label("Phone number").fill("905 555 0102")
-    page.get_by_label("I live in Ontario").check()
-    page.get_by_label("I am 16 or older").check()
-    page.get_by_label("I agree to the privacy statement").check()
+    fill_in_booking_details(page, "Carol Singh", "carol@example.org")
     page.get_by_role("button", name="Book the consult").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Your consult is booked")
