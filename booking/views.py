@@ -80,7 +80,7 @@ def _form_page_from_cache(request, therapist, now, zone, day) -> HttpResponse:
     The key has no clock in it, and a day with no free time is treated as no day, so the
     number of copies stays bounded however many addresses are asked for.
     """
-    if day is not None and day not in _free_days(therapist, now, zone):
+    if day is not None and day not in _by_day(_offered(therapist, now), zone):
         day = None  # the page shows the first free day then: one copy, not one per date
     key = ":".join(
         map(str, ["booking:form", OFFERED.current(), CONTENT.current(), bool(request.htmx),
@@ -204,7 +204,7 @@ def reschedule(request: HtmxHttpRequest, token: str) -> HttpResponse:
 
 def _page(request, therapist, now, form, zone, *, day, taken=None) -> dict:
     accepting = therapist is not None and therapist.accepting_consults
-    free = offered_slots(therapist, now=now) if accepting else []
+    free = _offered(therapist, now)
     result_token = (request.POST if request.method == "POST" else request.GET).get(
         "result", ""
     )
@@ -220,23 +220,26 @@ def _page(request, therapist, now, form, zone, *, day, taken=None) -> dict:
     } | _picker(free, zone, day=day, taken=taken)
 
 
-def _free_days(therapist: Therapist | None, now: datetime, zone: str) -> set[date]:
+def _offered(therapist: Therapist | None, now: datetime) -> list[datetime]:
     if therapist is None or not therapist.accepting_consults:
-        return set()
+        return []
+    return offered_slots(therapist, now=now)
+
+
+def _by_day(free: list[datetime], zone: str) -> dict[date, list[datetime]]:
+    """The free times grouped by their date in the visitor's zone, in order."""
     tzinfo = ZoneInfo(zone)
-    return {
-        start.astimezone(tzinfo).date() for start in offered_slots(therapist, now=now)
-    }
+    by_day: dict[date, list[datetime]] = defaultdict(list)
+    for start in free:
+        by_day[start.astimezone(tzinfo).date()].append(start)
+    return by_day
 
 
 def _picker(
     free: list[datetime], zone: str, *, day: str | None, taken: datetime | None
 ) -> dict:
     """Days with free times, and the chosen day's times, all in the visitor's zone."""
-    tzinfo = ZoneInfo(zone)
-    by_day: dict[date, list[datetime]] = defaultdict(list)
-    for start in free:
-        by_day[start.astimezone(tzinfo).date()].append(start)
+    by_day = _by_day(free, zone)
     chosen = _parse_day(day)
     if chosen not in by_day:
         chosen = next(iter(by_day), None)
