@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -20,14 +20,14 @@ PER_PAGE = 10
 
 
 @require_safe
-@cached_page(until=queries.next_publication)
+@cached_page(until=queries.next_publication, paginated=True)
 def article_list(request: HttpRequest, tag_slug: str | None = None) -> HttpResponse:
     now = timezone.now()
     tag = get_object_or_404(Tag, slug=tag_slug) if tag_slug else None
     articles = Article.objects.published(now).order_by("-publish_at", "-pk")
     if tag is not None:
         articles = articles.filter(tags=tag)
-    page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+    page = _page_or_404(Paginator(articles, PER_PAGE), request.GET.get("page", "1"))
     published_with_tag = Article.objects.published(now).filter(tags=OuterRef("pk"))
     tags = Tag.objects.filter(Exists(published_with_tag))
     fragment = wants_fragment(request)
@@ -107,3 +107,11 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _page_or_404(paginator: Paginator, number: str) -> Page:
+    """A page that exists, or 404: ?page=9999 is not another copy of the last page."""
+    try:
+        return paginator.page(number if number.isascii() else "")
+    except InvalidPage:
+        raise Http404("No such page.") from None

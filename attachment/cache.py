@@ -73,14 +73,19 @@ def wants_fragment(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest) -> str | None:
+def _key(request: HttpRequest, *, paginated: bool) -> str | None:
     """The page's cache key, or None when the address is not one worth caching.
 
-    Only the bare address and ?page=<number> are cached: any other query string would let
-    anyone fill the cache with copies of one page.
+    Only the bare address is cached, and on a paginated list ?page=<number>: any other
+    query string would let anyone fill the cache with copies of one page (and push out
+    what else the cache holds). A paginated view answers 404 for a page it does not
+    have, and only 200s are kept, so only pages that exist are ever stored.
     """
+    if set(request.GET) - ({"page"} if paginated else set()):
+        return None
     page = request.GET.get("page", "1")
-    if set(request.GET) - {"page"} or not (page.isdigit() and len(page) <= 4):
+    # isdigit() alone says yes to "²" and "٣", which int() then refuses or reads as 3.
+    if not (page.isascii() and page.isdigit() and len(page) <= 4):
         return None
     kind = "fragment" if wants_fragment(request) else "page"
     path = hashlib.sha256(request.path.encode()).hexdigest()
@@ -98,20 +103,22 @@ def cached_page(
     view: Callable[..., HttpResponse] | None = None,
     *,
     until: Callable[[datetime], datetime | None] | None = None,
+    paginated: bool = False,
 ) -> Callable:
     """Serve anonymous GETs from the cache; staff always get a fresh page.
 
     `until(now)` may name a moment the cached page must not outlive. A page that shows a
     CSRF token must render it as CSRF_PLACEHOLDER: each visitor gets their own at serve time.
+    A `paginated` view takes ?page=N and must answer 404 for a page it does not have.
     """
     if view is None:
-        return lambda view: cached_page(view, until=until)
+        return lambda view: cached_page(view, until=until, paginated=paginated)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         key = None
         if request.method == "GET" and not request.user.is_authenticated:
-            key = _key(request)
+            key = _key(request, paginated=paginated)
         now = timezone.now()
         if key is not None:
             hit = cache.get(key)

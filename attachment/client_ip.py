@@ -11,14 +11,26 @@ UNKNOWN = "0.0.0.0"
 
 
 def _valid(value: str) -> str | None:
+    """The address as limits count it, or None if `value` is not an address.
+
+    One home, office or phone is given a whole IPv6 /64 and can pick any of its 2^64
+    addresses for each request: the /64 is one visitor, so it is one bucket (written as
+    its network address, which is still a valid address for the lockout's column). An
+    IPv4 address wrapped in IPv6 (::ffff:192.0.2.1) is that IPv4 address.
+    """
     try:
-        return str(ipaddress.ip_address(value.strip()))
+        address = ipaddress.ip_address(value.strip())
     except ValueError:
         return None
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False).network_address)
+    return str(address)
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The visitor's address, for rate limits and the admin lockout.
+    """The visitor's address (an IPv6 visitor's /64), for rate limits and the admin lockout.
 
     Only the header named by CLIENT_IP_HEADER is believed, and only because our own
     proxy sets it; anything else a client sends (X-Forwarded-For, say) is ignored, so a

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_htmx",
     "axes",
+    "core",
     "attachment",
     "quiz",
     "articles",
@@ -109,16 +110,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before WhiteNoise, which answers /static/ itself: static files get these headers too.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "attachment.middleware.CrossOriginResourcePolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "attachment.admin_guard.AdminActionIdsMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Security and reliability: a database outage is a calm 503, not a 500.
     "attachment.middleware.DatabaseUnavailableMiddleware",
@@ -306,10 +308,11 @@ if CLIENT_IP_HEADER and not re.fullmatch(
         f"not {CLIENT_IP_HEADER!r}."
     )
 
-# django-axes: lock the admin login after 5 failures for 30 minutes, per username and address.
+# django-axes: lock the admin login after 5 failures for 30 minutes, per username and
+# address, and per address whatever the usernames (one address trying many names).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "attachment.client_ip.client_ip"
 AXES_USERNAME_CALLABLE = "attachment.client_ip.login_username"
@@ -323,6 +326,10 @@ AXES_VERBOSE = False
 
 # The practice's own rules.
 BOOKING_RATE_LIMIT = envrate("BOOKING_RATE_LIMIT", "5/h")
+# However many addresses a bot has, no more new consults than this (0 switches it off);
+# when a cap is reached, visitors are asked to email or call and the therapist is told.
+BOOKING_SITE_LIMIT_PER_HOUR = envint("BOOKING_SITE_LIMIT_PER_HOUR", 6)
+BOOKING_SITE_LIMIT_PER_DAY = envint("BOOKING_SITE_LIMIT_PER_DAY", 20)
 QUIZ_RATE_LIMIT = envrate("QUIZ_RATE_LIMIT", "30/h")
 PERSONAL_DATA_RETENTION_DAYS = envint("PERSONAL_DATA_RETENTION_DAYS", 90)
 if PERSONAL_DATA_RETENTION_DAYS < 1:  # 0 or less would purge consults still to come

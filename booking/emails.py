@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress
 
-from attachment.models import PracticeDetails
+from attachment.models import PracticeDetails, Therapist
 from booking import links
 from booking.models import Booking, OutgoingEmail
 from booking.zones import PRACTICE_ZONE, describe
@@ -69,6 +71,25 @@ def reminder(booking: Booking) -> OutgoingEmail:
         Kind.REMINDER, booking, booking.email, "booking-reminder",
         ics=invite(booking, "REQUEST"),
     )  # fmt: skip
+
+
+def bookings_paused(therapist: Therapist, *, now: datetime) -> OutgoingEmail:
+    """To the therapist: the site's caps on new consults were reached (about a bot)."""
+    context = {
+        "practice": PracticeDetails.load(),
+        "per_hour": settings.BOOKING_SITE_LIMIT_PER_HOUR,
+        "per_day": settings.BOOKING_SITE_LIMIT_PER_DAY,
+        "when": describe(now, PRACTICE_ZONE),
+        "admin_url": links.absolute(reverse("admin:booking_booking_changelist")),
+    }
+    return OutgoingEmail(
+        kind=Kind.BOOKINGS_PAUSED,
+        to=therapist.email,
+        subject=_subject("emails/bookings-paused-subject.txt", context),
+        body_text=render_to_string("emails/bookings-paused-body.txt", context),
+        body_html=render_to_string("emails/bookings-paused-body.html", context),
+        next_attempt_at=timezone.now(),
+    )
 
 
 def summary(booking: Booking) -> str:
@@ -138,15 +159,18 @@ def _message(
         "admin_url": links.absolute(f"/admin/booking/booking/{booking.pk}/change/"),
         "by_practice": by_practice,
     }
-    subject = render_to_string(f"emails/{template}-subject.txt", context)
     return OutgoingEmail(
         booking=booking,
         kind=kind,
         sequence=booking.sequence,
         to=to,
-        subject=" ".join(subject.split())[:200],
+        subject=_subject(f"emails/{template}-subject.txt", context),
         body_text=render_to_string(f"emails/{template}-body.txt", context),
         body_html=render_to_string(f"emails/{template}-body.html", context),
         ics=ics,
         next_attempt_at=timezone.now(),
     )
+
+
+def _subject(template: str, context: dict) -> str:
+    return " ".join(render_to_string(template, context).split())[:200]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import time
 from datetime import UTC, datetime
 
@@ -7,15 +8,31 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.validators import RegexValidator
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from booking.zones import PRACTICE_ZONE, is_valid_zone
+from core.ratelimit import claim
 
 STARTED_SALT = "booking.started"
 
 
-def started_token() -> str:
-    return signing.dumps(time.time(), salt=STARTED_SALT)
+def started_token(csrf_secret: str = "") -> str:
+    """When the form was shown, signed, usable once, and bound to the visitor's CSRF
+    cookie: a bot cannot load the page once and replay its token for a whole calendar.
+    (Only tests mint a token with no cookie to bind to; pages always bind theirs.)"""
+    return signing.dumps(
+        {"at": time.time(), "once": secrets.token_urlsafe(12), "for": _bound_to(csrf_secret)},
+        salt=STARTED_SALT,
+    )  # fmt: skip
+
+
+def _bound_to(csrf_secret: str) -> str:
+    return (
+        salted_hmac(STARTED_SALT, csrf_secret, algorithm="sha256").hexdigest()[:16]
+        if csrf_secret
+        else ""
+    )
 
 
 def slot_value(moment: datetime) -> str:
@@ -104,20 +121,24 @@ class ConsultForm(SlotForm):
     website = forms.CharField(required=False, max_length=200)
     started = forms.CharField(required=False, max_length=200)
 
+    def __init__(self, *args, csrf_secret: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.csrf_secret = csrf_secret
+
     def clean(self) -> dict:
         data = super().clean()
         if data.get("website"):
             raise forms.ValidationError(
                 _("We could not send this form. Please email or call us instead.")
             )
-        try:
-            shown_at = float(signing.loads(data.get("started", ""), salt=STARTED_SALT))
-        except (signing.BadSignature, TypeError, ValueError):
+        started = self._started(data.get("started", ""))
+        if started is None:
             raise forms.ValidationError(
                 _(
                     "Something went wrong with the form. Please check your details and send it again."
                 )
-            ) from None
+            )
+        shown_at, once = started
         elapsed = time.time() - shown_at
         if elapsed < settings.BOOKING_MIN_SECONDS:
             raise forms.ValidationError(
@@ -132,7 +153,35 @@ class ConsultForm(SlotForm):
                     "Please check the time you chose and send the form again."
                 )
             )
+        # Used up only by a form that is otherwise fine: fixing a typo needs no new token.
+        if not self._errors and not claim(
+            "booking-form", once, lifetime=settings.BOOKING_MAX_FORM_AGE + 60
+        ):
+            raise forms.ValidationError(
+                _(
+                    "This form was already sent. If no confirmation email reaches you in "
+                    "a few minutes, please reload the page and choose a time again."
+                )
+            )
         return data
+
+    def _started(self, token: str) -> tuple[float, str] | None:
+        """(when the form was shown, its single-use id), if the token is ours and this
+        visitor's; else None."""
+        try:
+            payload = signing.loads(token, salt=STARTED_SALT)
+            shown_at, once, bound_to = (
+                float(payload["at"]),
+                str(payload["once"]),
+                payload["for"],
+            )
+        except (signing.BadSignature, TypeError, ValueError, KeyError):
+            return None
+        if bound_to and not constant_time_compare(
+            bound_to, _bound_to(self.csrf_secret)
+        ):
+            return None
+        return shown_at, once
 
     @property
     def eligible(self) -> bool:

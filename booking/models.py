@@ -156,6 +156,10 @@ class Booking(models.Model):
         ordering = ["starts_at"]
         verbose_name = _("consult")
         verbose_name_plural = _("consults")
+        indexes = [
+            # The site's caps count the consults booked in the last hour and day.
+            models.Index(fields=["therapist", "created_at"], name="booking_created_idx")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["therapist", "starts_at"],
@@ -208,6 +212,7 @@ class OutgoingEmail(models.Model):
         RESCHEDULED = "rescheduled", _("new time to client")
         RESCHEDULED_THERAPIST = "rescheduled-therapist", _("new time to therapist")
         REMINDER = "reminder", _("reminder to client")
+        BOOKINGS_PAUSED = "bookings-paused", _("online booking paused, to therapist")
 
     booking = models.ForeignKey(
         Booking, models.SET_NULL, null=True, blank=True, related_name="emails"

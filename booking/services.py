@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,6 +23,7 @@ from booking.models import (
 )
 from booking.outbox import send_after_commit
 from booking.zones import PRACTICE_ZONE
+from core.ratelimit import retry_after
 
 
 class SlotTaken(Exception):
@@ -30,6 +32,15 @@ class SlotTaken(Exception):
     def __init__(self, starts_at: datetime) -> None:
         super().__init__(starts_at)
         self.starts_at = starts_at
+
+
+class BookingsPaused(Exception):
+    """The site has taken as many new consults as it allows for now: most likely a bot
+    is filling the calendar, however many addresses it comes from."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
 
 
 class LinkNoLongerValid(Exception):
@@ -112,14 +123,19 @@ def book_consult(
     quiz_result_url: str = "",
     now: datetime | None = None,
 ) -> Booking:
-    """Book a free time, or raise SlotTaken. The emails go out after commit."""
+    """Book a free time, or raise SlotTaken (or BookingsPaused, when the site's caps on
+    new consults are reached). The emails go out after commit."""
     now = now or timezone.now()
     try:
         with transaction.atomic():
             # Lock the therapist's row so that two requests for her calendar queue up
             # here instead of both seeing the time free (locking the, possibly empty,
-            # set of bookings would not stop two inserts).
+            # set of bookings would not stop two inserts). The caps count under the
+            # same lock, so parallel requests cannot pass them together.
             therapist = Therapist.objects.select_for_update().get(pk=therapist.pk)
+            wait = paused_for(therapist, now=now)
+            if wait:
+                raise BookingsPaused(wait)
             if starts_at not in free_slots_for(therapist, now=now):
                 raise SlotTaken(starts_at)
             booking = Booking(
@@ -139,7 +155,35 @@ def book_consult(
     except IntegrityError as error:
         # The database constraints are the last word (e.g. a server without the lock).
         raise SlotTaken(starts_at) from error
+    except BookingsPaused:
+        _tell_therapist_bookings_paused(therapist, now=now)
+        raise
     return booking
+
+
+def paused_for(therapist: Therapist, *, now: datetime) -> int | None:
+    """Seconds until the site may take a new consult again, if a cap is reached."""
+    caps = [
+        (settings.BOOKING_SITE_LIMIT_PER_HOUR, timedelta(hours=1)),
+        (settings.BOOKING_SITE_LIMIT_PER_DAY, timedelta(days=1)),
+    ]
+    for limit, window in caps:
+        if limit <= 0:
+            continue
+        recent = (
+            Booking.objects.filter(therapist=therapist, created_at__gt=now - window)
+            .order_by("-created_at")
+            .values_list("created_at", flat=True)[:limit]
+        )
+        if len(recent) >= limit:  # free again when the oldest of them leaves the window
+            return max(60, int((recent[limit - 1] + window - now).total_seconds()))
+    return None
+
+
+def _tell_therapist_bookings_paused(therapist: Therapist, *, now: datetime) -> None:
+    """One email an hour at most, however many requests a bot sends meanwhile."""
+    if retry_after("bookings-paused-notice", str(therapist.pk), (1, 3600)) is None:
+        _queue([emails.bookings_paused(therapist, now=now)])
 
 
 def cancel_booking(

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -8,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils import formats, timezone
 from django.views.decorators.cache import never_cache
@@ -17,13 +17,13 @@ from django_htmx.middleware import HtmxDetails
 from attachment.cache import CONTENT, CSRF_PLACEHOLDER, with_token
 from attachment.client_ip import client_ip
 from attachment.models import Therapist
-from attachment.ratelimit import retry_after
 from attachment.responses import too_many_requests
 from booking import links, slots
 from booking.forms import ConsultForm, SlotForm, slot_value, started_token
 from booking.models import Booking
 from booking.services import (
     OFFERED,
+    BookingsPaused,
     LinkNoLongerValid,
     SlotTaken,
     book_consult,
@@ -41,6 +41,7 @@ from booking.zones import (
     zone_choices,
     zone_label,
 )
+from core.ratelimit import email_identity, retry_after
 
 STARTED_PLACEHOLDER = "booking-started-placeholder"
 
@@ -95,7 +96,7 @@ def _form_page_from_cache(request, therapist, now, zone, day) -> HttpResponse:
         content = response.content
         cache.set(key, content, timeout=60)
     content = with_token(request, content).replace(
-        STARTED_PLACEHOLDER.encode(), started_token().encode()
+        STARTED_PLACEHOLDER.encode(), _started(request).encode()
     )
     return HttpResponse(content)
 
@@ -103,7 +104,7 @@ def _form_page_from_cache(request, therapist, now, zone, day) -> HttpResponse:
 def _submit(
     request: HtmxHttpRequest, therapist: Therapist | None, now: datetime
 ) -> HttpResponse:
-    form = ConsultForm(request.POST)
+    form = ConsultForm(request.POST, csrf_secret=request.META.get("CSRF_COOKIE", ""))
     zone = _zone(request.POST.get("tz"))
     if not form.is_valid():
         context = _page(
@@ -117,13 +118,14 @@ def _submit(
         return render(request, "booking/consult_form.html", context, status=400)
     if not form.eligible:
         return render(request, "booking/not_eligible.html", {"form": form})
-    email_key = hashlib.sha256(form.cleaned_data["email"].lower().encode()).hexdigest()
+    data = form.cleaned_data
     wait = retry_after(
-        f"booking:ip:{client_ip(request)}", settings.BOOKING_RATE_LIMIT
-    ) or retry_after(f"booking:email:{email_key}", settings.BOOKING_RATE_LIMIT)
+        "booking-address", client_ip(request), settings.BOOKING_RATE_LIMIT
+    ) or retry_after(
+        "booking-email", email_identity(data["email"]), settings.BOOKING_RATE_LIMIT
+    )
     if wait:
         return too_many_requests(request, wait)
-    data = form.cleaned_data
     try:
         if therapist is None:
             raise SlotTaken(data["slot"])
@@ -137,6 +139,13 @@ def _submit(
             request, therapist, now, form, zone, day=None, taken=data["slot"]
         )
         return render(request, "booking/consult_form.html", context, status=409)
+    except BookingsPaused as paused:
+        # Not the visitor's doing: what they typed stays, with another way to reach her.
+        context = _page(request, therapist, now, form, zone, day=None)
+        context["paused_minutes"] = max(1, paused.retry_after // 60)
+        response = render(request, "booking/consult_form.html", context, status=503)
+        response["Retry-After"] = str(paused.retry_after)
+        return response
     return _see_other(links.confirmation_url(booking))
 
 
@@ -213,11 +222,16 @@ def _page(request, therapist, now, form, zone, *, day, taken=None) -> dict:
         "form": form,
         "therapist": therapist,
         "accepting": accepting,
-        "started": started_token(),
+        "started": _started(request),
         "tz_choices": zone_choices(zone),
         "quiz_result": quiz_result,
         "result_token": result_token if quiz_result else "",
     } | _picker(free, zone, day=day, taken=taken)
+
+
+def _started(request: HttpRequest) -> str:
+    get_token(request)  # the visitor's CSRF cookie, which the token is bound to
+    return started_token(request.META["CSRF_COOKIE"])
 
 
 def _offered(therapist: Therapist | None, now: datetime) -> list[datetime]:

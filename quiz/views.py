@@ -15,8 +15,8 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from attachment.cache import cached_page, wants_fragment
 from attachment.client_ip import client_ip
-from attachment.ratelimit import retry_after
 from attachment.responses import too_many_requests
+from core.ratelimit import retry_after
 from quiz import answers as saved_answers
 from quiz import instruments, scoring
 from quiz.forms import LABELS, read_answers, read_item
@@ -145,7 +145,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
 def _score(request: HttpRequest, instrument: Instrument) -> HttpResponse:
     posted, problems = read_answers(instrument, request.POST)
     answers = {**_load(request, instrument), **posted}
-    wait = retry_after(f"quiz-score:{client_ip(request)}", settings.QUIZ_RATE_LIMIT)
+    wait = retry_after("quiz-score", client_ip(request), settings.QUIZ_RATE_LIMIT)
     if wait:
         # Kept for the next try, which starts from these answers.
         response = too_many_requests(request, wait)

@@ -88,6 +88,14 @@ def _content_after_a_flush(request: pytest.FixtureRequest, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _no_site_wide_booking_caps(settings):
+    """Many tests book more consults in a frozen hour than the site allows a bot: the
+    caps are switched off here, and tests/booking/test_bots.py turns them on."""
+    settings.BOOKING_SITE_LIMIT_PER_HOUR = 0
+    settings.BOOKING_SITE_LIMIT_PER_DAY = 0
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: no page, rate-limit count or setting leaks between tests."""
     from django.core.cache import cache

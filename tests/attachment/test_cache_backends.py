@@ -1,5 +1,5 @@
 """The cache is a help, never a dependency: Redis down means slower pages, not broken ones;
-and a rate-limit count lasts its whole window whichever cache keeps it."""
+and a rate-limit count lasts its whole window whichever cache the site uses."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from attachment.ratelimit import retry_after
+from core.ratelimit import retry_after
 
 from .test_settings import PRODUCTION, manage
 
@@ -72,10 +72,10 @@ def test_a_count_lasts_its_whole_window(settings, tmp_path, backend):
     settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": str(tmp_path)}}
     hour = (2, 3600)
     with time_machine.travel("2026-12-01 10:00:00Z", tick=False) as clock:
-        assert retry_after("quiz-score:203.0.113.7", hour) is None
-        assert retry_after("quiz-score:203.0.113.7", hour) is None
+        assert retry_after("quiz-score", "203.0.113.7", hour) is None
+        assert retry_after("quiz-score", "203.0.113.7", hour) is None
         clock.shift(timedelta(minutes=10))  # past the file cache's default 5 minutes
-        assert retry_after("quiz-score:203.0.113.7", hour) == 50 * 60
+        assert retry_after("quiz-score", "203.0.113.7", hour) == 50 * 60
 
 
 def test_a_load_balancer_checking_over_plain_http_gets_an_answer_not_a_redirect():

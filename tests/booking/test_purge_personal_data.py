@@ -7,10 +7,14 @@ import pytest
 from django.core.management import call_command
 
 from booking.models import Booking, OutgoingEmail
+from core.models import RateCount
+from core.ratelimit import retry_after
 
 from .conftest import MONDAY_10AM, make_booking
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
+
+NO_COUNTS = "Deleted 0 rate-limit counts whose window is over.\n"
 
 
 def purge() -> str:
@@ -32,10 +36,14 @@ def test_it_deletes_old_consults_and_sent_mail_and_is_safe_to_run_twice(shikha, 
         ends_at=MONDAY_10AM + timedelta(days=100, minutes=20),
         blocked_until=MONDAY_10AM + timedelta(days=100, minutes=30),
     )
-    assert purge() == "Deleted 1 bookings and 4 emails older than 90 days.\n"
+    assert (
+        purge() == "Deleted 1 bookings and 4 emails older than 90 days.\n" + NO_COUNTS
+    )
     assert list(Booking.objects.all()) == [recent]
     assert not Booking.objects.filter(pk=old.pk).exists()
-    assert purge() == "Deleted 0 bookings and 0 emails older than 90 days.\n"
+    assert (
+        purge() == "Deleted 0 bookings and 0 emails older than 90 days.\n" + NO_COUNTS
+    )
 
 
 def test_it_keeps_everything_within_the_retention_period(shikha, clock):
@@ -57,5 +65,15 @@ def test_old_mail_held_back_as_out_of_date_goes_but_mail_still_waiting_stays(
         ends_at=MONDAY_10AM + timedelta(days=100, minutes=20),
         blocked_until=MONDAY_10AM + timedelta(days=100, minutes=30),
     )
-    assert purge() == "Deleted 0 bookings and 1 emails older than 90 days.\n"
+    assert (
+        purge() == "Deleted 0 bookings and 1 emails older than 90 days.\n" + NO_COUNTS
+    )
     assert list(booking.emails.values_list("kind", flat=True)) == ["new-booking"]
+
+
+def test_it_forgets_rate_limit_counts_once_their_window_is_over(clock):
+    assert retry_after("quiz-score", "203.0.113.7", (30, 3600)) is None
+    assert purge().endswith(NO_COUNTS)  # still counting: kept
+    clock.shift(timedelta(hours=1, seconds=1))
+    assert purge().endswith("Deleted 1 rate-limit counts whose window is over.\n")
+    assert not RateCount.objects.exists()

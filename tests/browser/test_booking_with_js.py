@@ -217,3 +217,22 @@ def test_the_pages_that_say_no_pass_an_accessibility_audit(
     page.get_by_role("button", name="Book the consult").click()
     expect(heading).to_have_text("Please wait a moment")
     assert axe_violations(page) == []
+
+
+def test_typed_details_never_reach_the_browsers_history_storage(
+    page: Page, live_server
+):
+    page.goto(live_server.url + "/book/")
+    page.locator(".time").first.click()
+    fill_in_booking_details(page, email="alice.private@example.org")
+    page.get_by_label("Phone number").fill("not a phone")
+    page.get_by_role("button", name="Book the consult").click()
+    expect(page.locator("#form-errors")).to_be_visible()  # the 400, details kept
+    expect(page.get_by_label("Email")).to_have_value("alice.private@example.org")
+    page.locator(".day").nth(1).click()  # an htmx swap that pushes a history entry
+    expect(page.locator(".day").nth(1)).to_have_attribute("aria-current", "date")
+    stored = page.evaluate(
+        "() => Object.keys(sessionStorage).map(k => sessionStorage.getItem(k)).join('')"
+        " + Object.keys(localStorage).map(k => localStorage.getItem(k)).join('')"
+    )
+    assert "alice.private" not in stored

@@ -310,8 +310,9 @@ def crawl(client: Client, start: list[str], *, limit: int) -> list[Form]:
 # The property
 
 
-# Rows these write on any request, by design: sessions and the login-attempt records.
-UNCOUNTED = ("django_session", "axes_")
+# Rows these write on any request, by design: sessions, the login-attempt records, and
+# the rate limits' counts (an attempt counts whether or not its form was right).
+UNCOUNTED = ("django_session", "axes_", "core_ratecount")
 
 
 def row_counts() -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""The admin login: five wrong passwords lock that account from that address for 30 minutes, and every attempt is recorded."""
+"""The admin login: five wrong passwords lock that address for 30 minutes, whatever usernames it tries, and every attempt is recorded."""
 
 from __future__ import annotations
 
@@ -54,13 +54,25 @@ def test_five_wrong_passwords_lock_the_account_even_against_the_right_one(shikha
     assert "_auth_user_id" not in response.wsgi_request.session
 
 
-def test_the_lock_is_for_that_username_from_that_address_only(
-    shikha, django_user_model
-):
-    django_user_model.objects.create_superuser("assistant", "a@example.org", PASSWORD)
+def test_the_lock_holds_that_address_only(shikha):
     fail_five_times()
     assert log_in(PASSWORD, ip=ELSEWHERE).status_code == 302
-    assert log_in(PASSWORD, username="assistant").status_code == 302
+
+
+def test_one_address_trying_many_usernames_is_locked_too(shikha, django_user_model):
+    django_user_model.objects.create_superuser("assistant", "a@example.org", PASSWORD)
+    for name in ["admin", "root", "info", "office", "test"]:
+        log_in("guess", username=name)
+    assert log_in(PASSWORD, username="assistant").status_code == 429
+    assert log_in(PASSWORD, username="shikha").status_code == 429
+    assert log_in(PASSWORD, username="shikha", ip=ELSEWHERE).status_code == 302
+
+
+def test_addresses_in_one_ipv6_64_share_one_lock(shikha):
+    for n in range(1, 6):
+        log_in("wrong password", ip=f"2001:db8:7:7::{n}")
+    assert log_in(PASSWORD, ip="2001:db8:7:7:ffff::9").status_code == 429
+    assert log_in(PASSWORD, ip="2001:db8:7:8::1").status_code == 302  # the next /64
 
 
 @pytest.fixture
@@ -154,7 +166,8 @@ def test_an_absurdly_long_username_is_a_failed_login_not_a_server_error(shikha):
         response = log_in("wrong password", username="x" * 5000)
         assert response.status_code in (200, 429)
     assert log_in("wrong password", username="x" * 5000).status_code == 429
-    assert log_in(PASSWORD).status_code == 302  # shikha is not locked by it
+    # That address is locked now, but shikha's account is not, from anywhere else.
+    assert log_in(PASSWORD, ip=ELSEWHERE).status_code == 302
 
 
 def test_a_username_with_a_nul_character_is_refused_plainly(shikha):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from django.test import RequestFactory
 
 from attachment.client_ip import client_ip
-from attachment.ratelimit import retry_after
+from core.ratelimit import retry_after
 
 factory = RequestFactory()
 
@@ -42,12 +43,14 @@ def test_a_missing_proxy_header_falls_back_to_the_socket_address(settings):
     assert client_ip(request_from("192.0.2.10")) == "192.0.2.10"
 
 
+@pytest.mark.django_db
 def test_a_spoofed_forwarded_for_cannot_dodge_a_rate_limit(settings):
     settings.CLIENT_IP_HEADER = ""
     rate = (3, 3600)
     waits = [
         retry_after(
-            f"test:{client_ip(request_from('192.0.2.10', x_forwarded_for=f'203.0.113.{n}'))}",
+            "test",
+            client_ip(request_from("192.0.2.10", x_forwarded_for=f"203.0.113.{n}")),
             rate,
         )
         for n in range(5)
@@ -56,6 +59,7 @@ def test_a_spoofed_forwarded_for_cannot_dodge_a_rate_limit(settings):
     assert waits[3] is not None and waits[4] is not None
 
 
+@pytest.mark.django_db
 def test_behind_the_proxy_a_spoofed_prefix_cannot_dodge_a_rate_limit(settings):
     settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     rate = (3, 3600)
@@ -64,7 +68,7 @@ def test_behind_the_proxy_a_spoofed_prefix_cannot_dodge_a_rate_limit(settings):
         request = request_from(
             "127.0.0.1", x_forwarded_for=f"203.0.113.{n}, 198.51.100.4"
         )
-        waits.append(retry_after(f"test:{client_ip(request)}", rate))
+        waits.append(retry_after("test", client_ip(request), rate))
     assert waits[3] is not None and waits[4] is not None
 
 

@@ -26,6 +26,8 @@ PRODUCTION = {
 }
 PUBLIC_PAGE = "/about/"
 FORM_PAGES = ["/book/", "/quiz/", "/admin/login/"]
+# Served by WhiteNoise, which answers before most middleware runs.
+STATIC_FILE = "/static/css/site.css"
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -57,6 +59,7 @@ def production() -> dict:
             "tests/security/production_probe.py",
             PUBLIC_PAGE,
             *FORM_PAGES,
+            STATIC_FILE,
         ],
         cwd=ROOT,
         env=env,
@@ -89,6 +92,14 @@ def test_a_public_page_carries_every_security_header(production):
     assert page["status"] == 200
     for name, value in EXPECTED.items():
         assert page["headers"].get(name) == value, name
+
+
+def test_a_static_file_carries_every_security_header_too(production):
+    static = production["pages"][STATIC_FILE]
+    assert static["status"] == 200
+    assert static["headers"]["content-type"].startswith("text/css")
+    for name, value in EXPECTED.items():
+        assert static["headers"].get(name) == value, name
 
 
 def test_the_content_security_policy_allows_nothing_inline_or_foreign(production):

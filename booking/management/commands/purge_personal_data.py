@@ -7,12 +7,14 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from booking.models import Booking, OutgoingEmail
+from core.ratelimit import forget_expired
 
 
 class Command(BaseCommand):
     help = (
         "Delete consults that ended more than PERSONAL_DATA_RETENTION_DAYS ago (with their "
         "emails), and sent emails older than that. Pending emails are kept until sent. "
+        "Rate-limit counts whose window is over go too. "
         "Safe to run again: a second run finds nothing to delete."
     )
 
@@ -27,7 +29,9 @@ class Command(BaseCommand):
             .exclude(status=OutgoingEmail.Status.PENDING)
             .delete()
         )
+        counts = forget_expired()
         self.stdout.write(
             f"Deleted {bookings} bookings and {emails + sent} emails older than "
             f"{settings.PERSONAL_DATA_RETENTION_DAYS} days."
         )
+        self.stdout.write(f"Deleted {counts} rate-limit counts whose window is over.")
