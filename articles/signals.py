@@ -1,11 +1,11 @@
-"""Any change to an article or a tag drops every cached page (attachment/cache.py)."""
+"""Any change to an article or a tag drops every cached page (core/cache.py)."""
 
 from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from articles.models import Article, Tag
-from attachment.cache import CONTENT
+from core.cache import CONTENT
 
 for model in (Article, Tag):
     post_save.connect(

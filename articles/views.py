@@ -13,8 +13,8 @@ from django.views.decorators.http import require_safe
 from articles import queries
 from articles.models import Article, Tag
 from articles.structured_data import article_jsonld
-from attachment.cache import CSRF_PLACEHOLDER, cached_page, wants_fragment, with_token
 from attachment.models import PracticeDetails
+from core.cache import CSRF_PLACEHOLDER, cached_page, wants_fragment, with_token
 
 PER_PAGE = 10
 

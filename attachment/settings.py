@@ -112,7 +112,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, which answers /static/ itself: static files get these headers too.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "attachment.middleware.CrossOriginResourcePolicyMiddleware",
+    "core.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -120,10 +120,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "attachment.admin_guard.AdminActionIdsMiddleware",
+    "core.admin_guard.AdminActionIdsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Security and reliability: a database outage is a calm 503, not a 500.
-    "attachment.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it watches the login responses of everything above.
     "axes.middleware.AxesMiddleware",
 ]
@@ -174,7 +174,7 @@ if REDIS_URL:
     # If Redis stops answering, the site goes on without a cache (cache_backends.py).
     CACHES = {
         "default": {
-            "BACKEND": "attachment.cache_backends.ForgivingRedisCache",
+            "BACKEND": "core.cache_backends.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
@@ -314,8 +314,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "attachment.client_ip.client_ip"
-AXES_USERNAME_CALLABLE = "attachment.client_ip.login_username"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "core.client_ip.login_username"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Every attempt leaves a row the therapist can read in the admin: successes in Access
 # logs, each failure in Access failures. The console log masks usernames and addresses.

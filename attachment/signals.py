@@ -1,11 +1,11 @@
-"""Any change to what the public pages show drops every cached page (attachment/cache.py)."""
+"""Any change to what the public pages show drops every cached page (core/cache.py)."""
 
 from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 
-from attachment.cache import CONTENT
 from attachment.models import FAQEntry, PracticeDetails, Therapist
+from core.cache import CONTENT
 
 for model in (PracticeDetails, Therapist, FAQEntry):
     post_save.connect(

@@ -10,7 +10,7 @@ from articles.queries import next_publication
 from articles.sitemaps import SITEMAPS
 from articles.views import robots_txt
 from attachment import views
-from attachment.cache import cached_page
+from core.cache import cached_page
 
 # The home page lists the latest articles: its cached copy ends when the next one is due.
 home = cached_page(until=next_publication)(views.home)

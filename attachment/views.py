@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from attachment.cache import cached_page
 from attachment.models import FAQEntry, PracticeDetails, Therapist
 from attachment.structured_data import faq_jsonld, practice_jsonld
+from core.cache import cached_page
 
 
 @require_safe

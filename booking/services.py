@@ -10,7 +10,6 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from attachment.cache import Generation
 from attachment.models import Therapist
 from booking import emails, slots
 from booking.models import (
@@ -23,6 +22,7 @@ from booking.models import (
 )
 from booking.outbox import send_after_commit
 from booking.zones import PRACTICE_ZONE
+from core.cache import Generation
 from core.ratelimit import retry_after
 
 

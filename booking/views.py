@@ -14,10 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_htmx.middleware import HtmxDetails
 
-from attachment.cache import CONTENT, CSRF_PLACEHOLDER, with_token
-from attachment.client_ip import client_ip
 from attachment.models import Therapist
-from attachment.responses import too_many_requests
 from booking import links, slots
 from booking.forms import ConsultForm, SlotForm, slot_value, started_token
 from booking.models import Booking
@@ -41,7 +38,10 @@ from booking.zones import (
     zone_choices,
     zone_label,
 )
+from core.cache import CONTENT, CSRF_PLACEHOLDER, with_token
+from core.client_ip import client_ip
 from core.ratelimit import email_identity, retry_after
+from core.responses import too_many_requests
 
 STARTED_PLACEHOLDER = "booking-started-placeholder"
 

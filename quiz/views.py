@@ -13,10 +13,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
-from attachment.cache import cached_page, wants_fragment
-from attachment.client_ip import client_ip
-from attachment.responses import too_many_requests
+from core.cache import cached_page, wants_fragment
+from core.client_ip import client_ip
 from core.ratelimit import retry_after
+from core.responses import too_many_requests
 from quiz import answers as saved_answers
 from quiz import instruments, scoring
 from quiz.forms import LABELS, read_answers, read_item

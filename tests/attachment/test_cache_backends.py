@@ -23,7 +23,7 @@ REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 def redis_cache(url: str) -> dict:
     return {
         "default": {
-            "BACKEND": "attachment.cache_backends.ForgivingRedisCache",
+            "BACKEND": "core.cache_backends.ForgivingRedisCache",
             "LOCATION": url,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }

@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from attachment.cache import CONTENT
 from attachment.models import FAQEntry, PracticeDetails, Therapist
+from core.cache import CONTENT
 
 pytestmark = pytest.mark.django_db
 

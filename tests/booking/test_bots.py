@@ -254,7 +254,7 @@ def test_a_cache_flood_leaves_a_limited_visitor_limited_on_the_file_cache(
 def test_a_cache_flood_leaves_a_limited_visitor_limited_on_redis(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "attachment.cache_backends.ForgivingRedisCache",
+            "BACKEND": "core.cache_backends.ForgivingRedisCache",
             "LOCATION": REDIS_TEST_URL,
         }
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import RequestFactory
 
-from attachment.client_ip import client_ip
+from core.client_ip import client_ip
 from core.ratelimit import retry_after
 
 factory = RequestFactory()
