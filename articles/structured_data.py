@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from articles.models import Article
 
 
@@ -18,7 +20,7 @@ def article_jsonld(article: Article, *, site_url: str, publisher: str) -> dict:
             "@type": "Person",
             "name": article.author.name,
             "jobTitle": article.author.credentials,
-            "url": site_url + "/about/",
+            "url": site_url + reverse("about"),
         },
         "publisher": {
             "@type": "Organization",

@@ -95,20 +95,6 @@ def _render_article(
     )
 
 
-@require_safe
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    lines = [
-        "User-agent: *",
-        "Allow: /",
-        "Disallow: /admin/",
-        "Disallow: /quiz/result/",
-        "",
-        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
-        "",
-    ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
 def _page_or_404(paginator: Paginator, number: str) -> Page:
     """A page that exists, or 404: ?page=9999 is not another copy of the last page."""
     try:

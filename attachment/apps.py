@@ -9,3 +9,7 @@ class AttachmentConfig(AppConfig):
 
     def ready(self) -> None:
         from attachment import signals  # noqa: F401  (connects the receivers)
+        from core import seo
+
+        seo.add_pages("pages", "home", "about", "faq", "contact", "privacy")
+        seo.disallow("/admin/")

@@ -9,12 +9,12 @@ from django.views.decorators.http import require_safe
 
 from attachment.models import FAQEntry, PracticeDetails, Therapist
 from attachment.structured_data import faq_jsonld, practice_jsonld
-from core.cache import cached_page
+from core.cache import cached_page, next_scheduled_change
 
 
 @require_safe
+@cached_page(until=next_scheduled_change)
 def home(request: HttpRequest) -> HttpResponse:
-    # Cached in urls.py, which knows when the next article it lists is due.
     practice = PracticeDetails.load()
     structured = (
         practice_jsonld(practice, site_url=settings.SITE_URL) if practice else None

@@ -8,3 +8,6 @@ class BookingConfig(AppConfig):
 
     def ready(self) -> None:
         from booking import signals  # noqa: F401  (connects the cache invalidation)
+        from core import seo
+
+        seo.add_pages("booking", "booking:consult-form")

@@ -155,8 +155,10 @@ def _message(
         "previous": describe(previous_start, zone) if previous_start else "",
         "cancel_url": links.absolute(links.cancel_url(booking)),
         "reschedule_url": links.absolute(links.reschedule_url(booking)),
-        "book_url": links.absolute("/book/"),
-        "admin_url": links.absolute(f"/admin/booking/booking/{booking.pk}/change/"),
+        "book_url": links.absolute(reverse("booking:consult-form")),
+        "admin_url": links.absolute(
+            reverse("admin:booking_booking_change", args=[booking.pk])
+        ),
         "by_practice": by_practice,
     }
     return OutgoingEmail(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.db import DataError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.urls import reverse
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ class AdminActionIdsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path.startswith("/admin/"):
+        if not _in_admin(request):
             return self.get_response(request)
         if _has_nul(request):
             return HttpResponseBadRequest(
@@ -60,7 +61,7 @@ class AdminActionIdsMiddleware:
         (a broken pattern in ?title__regex=, a range of non-addresses...) is the
         address's fault, not the server's."""
         if (
-            request.path.startswith("/admin/")
+            _in_admin(request)
             and request.method == "GET"
             and request.GET
             and isinstance(exception, DataError | ValueError)
@@ -95,3 +96,7 @@ def _ip_filters_are_addresses(request: HttpRequest) -> bool:
         except ValueError:
             return False
     return True
+
+
+def _in_admin(request: HttpRequest) -> bool:
+    return request.path.startswith(reverse("admin:index"))

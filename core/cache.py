@@ -65,6 +65,21 @@ def _new_value() -> str:
 CONTENT = Generation("site:content-version")
 
 
+# When something scheduled changes what the pages show (an article due to appear): each
+# app adds its own question in its AppConfig.ready(), so pages need not know whose it is.
+_SCHEDULES: list[Callable[[datetime], datetime | None]] = []
+
+
+def add_schedule(next_change: Callable[[datetime], datetime | None]) -> None:
+    if next_change not in _SCHEDULES:
+        _SCHEDULES.append(next_change)
+
+
+def next_scheduled_change(now: datetime) -> datetime | None:
+    """The soonest moment any app has something scheduled to change, if any."""
+    return min(filter(None, (due(now) for due in _SCHEDULES)), default=None)
+
+
 def wants_fragment(request: HttpRequest) -> bool:
     """An htmx swap wants the list alone; a history restore (back button) wants the page."""
     return (

@@ -24,3 +24,7 @@ class QuizConfig(AppConfig):
 
     def ready(self) -> None:
         load_instruments()
+        from core import seo
+
+        seo.add_pages("quiz", "quiz:start")
+        seo.disallow("/quiz/result/")  # someone's own result, shared only by them

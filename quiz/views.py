@@ -137,7 +137,9 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
         "chart_labels": chart_labels(names),
         "further_reading": further_reading(found.style),
         "share_url": request.build_absolute_uri(result_path(token)),
-        "book_url": "/book/?" + urlencode({"result": token}),
+        "book_url": reverse("booking:consult-form")
+        + "?"
+        + urlencode({"result": token}),
     }
     return render(request, "quiz/result.html", context)
 
