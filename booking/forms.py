@@ -7,10 +7,17 @@ from datetime import UTC, datetime
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.validators import RegexValidator
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from attachment.text import (
+    BoundedCharField,
+    BoundedEmailField,
+    refuse_hidden_characters,
+    refuse_hidden_characters_but_newlines,
+    validate_deliverable_email,
+    validate_phone,
+)
 from booking.zones import PRACTICE_ZONE, is_valid_zone
 from core.ratelimit import claim
 
@@ -51,10 +58,10 @@ def parse_slot(value: str) -> datetime | None:
 
 
 class SlotForm(forms.Form):
-    slot = forms.CharField(
+    slot = BoundedCharField(
         max_length=40, error_messages={"required": _("Please choose a time.")}
     )
-    tz = forms.CharField(max_length=64, required=False)
+    tz = BoundedCharField(max_length=64, required=False)
 
     def clean_slot(self) -> datetime:
         moment = parse_slot(self.cleaned_data["slot"])
@@ -68,38 +75,37 @@ class SlotForm(forms.Form):
 
 
 class ConsultForm(SlotForm):
-    name = forms.CharField(
+    name = BoundedCharField(
         label=_("Your name"),
         max_length=120,
+        validators=[refuse_hidden_characters],
         error_messages={"required": _("Please tell us what to call you.")},
     )
-    email = forms.EmailField(
+    email = BoundedEmailField(
         label=_("Email"),
         max_length=254,
+        validators=[validate_deliverable_email],
         error_messages={
             "required": _("Please give an email address for the confirmation."),
             "invalid": _("Please check the email address: it looks incomplete."),
         },
     )
-    phone = forms.CharField(
+    phone = BoundedCharField(
         label=_("Phone number"),
         help_text=_("Shikha will call you on this number."),
         max_length=40,
-        validators=[
-            RegexValidator(
-                r"^[0-9+()\-.\s]*[0-9][0-9+()\-.\s]{6,}$",
-                _("Please check the phone number: digits, spaces and + ( ) - only."),
-            )
-        ],
+        validators=[validate_phone],
         error_messages={"required": _("Please give a number we can call you on.")},
     )
-    note = forms.CharField(
+    note = BoundedCharField(
         label=_("Anything you would like Shikha to know (optional)"),
         help_text=_(
             "A line or two is plenty. Please leave out health details: the call is a better place for them."
         ),
         max_length=500,
         required=False,
+        # A note may run over a few lines; nothing else invisible.
+        validators=[refuse_hidden_characters_but_newlines],
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
     )
     in_ontario = forms.BooleanField(
@@ -116,10 +122,10 @@ class ConsultForm(SlotForm):
         },
     )
     share_result = forms.BooleanField(required=False)
-    result = forms.CharField(required=False, max_length=4000)
+    result = BoundedCharField(required=False, max_length=4000)
     # Spam guards: a field people never see, and when the form was shown.
-    website = forms.CharField(required=False, max_length=200)
-    started = forms.CharField(required=False, max_length=200)
+    website = BoundedCharField(required=False, max_length=200)
+    started = BoundedCharField(required=False, max_length=200)
 
     def __init__(self, *args, csrf_secret: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
