@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from articles.models import SUMMARY_ADVISED_LENGTH, Article, Tag
 from articles.urls import urlpatterns
+from attachment.admin import LONG_TEXT
 
 # The first part of every other address under /articles/ (feed/, tag/…, preview/…).
 # An article with one of these slugs would be hidden behind that page, now or later.
@@ -74,6 +75,7 @@ class ArticleForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
+    formfield_overrides = LONG_TEXT
     change_form_template = "articles/admin/change_form.html"
     list_display = ["title", "status_label", "publish_at", "author", "updated_at"]
     list_filter = [StatusFilter, "author", "tags"]

@@ -14,10 +14,20 @@ from attachment.models import PracticeDetails
 FEED_LENGTH = 20
 
 
+class PlainSummaryAtom1Feed(Atom1Feed):
+    """Atom with each summary marked as the plain text it is (Django marks it as HTML,
+    so a reader would take "<" in a summary for markup)."""
+
+    def add_item_elements(self, handler, item) -> None:
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class LatestArticlesFeed(Feed):
     """The newest published articles as Atom, with absolute links on SITE_URL."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainSummaryAtom1Feed
     subtitle = _("Articles on relationships, relational trauma and attachment.")
 
     def title(self) -> str:

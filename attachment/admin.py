@@ -1,9 +1,16 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
+from attachment.markdown import MARKDOWN_MAX_LENGTH
 from attachment.models import FAQEntry, PracticeDetails, Therapist
+from attachment.text import long_text_field
+
+# Every long text the therapist writes is refused past this length before it is read
+# (or rendered as Markdown) at all.
+LONG_TEXT = {models.TextField: long_text_field(MARKDOWN_MAX_LENGTH)}
 
 admin.site.site_header = "The Therapeutic Way"
 admin.site.site_title = "The Therapeutic Way"
@@ -12,6 +19,7 @@ admin.site.index_title = "Your practice"
 
 @admin.register(PracticeDetails)
 class PracticeDetailsAdmin(admin.ModelAdmin):
+    formfield_overrides = LONG_TEXT
     fieldsets = [
         (None, {"fields": ["name", "tagline", "serves", "helps_with"]}),
         ("Contact", {"fields": ["email", "phone", "service_areas"]}),
@@ -27,6 +35,7 @@ class PracticeDetailsAdmin(admin.ModelAdmin):
 
 @admin.register(Therapist)
 class TherapistAdmin(admin.ModelAdmin):
+    formfield_overrides = LONG_TEXT
     list_display = ["name", "credentials", "accepting_consults"]
     list_editable = ["accepting_consults"]
     prepopulated_fields = {"slug": ["name"]}
@@ -38,6 +47,7 @@ class TherapistAdmin(admin.ModelAdmin):
 
 @admin.register(FAQEntry)
 class FAQEntryAdmin(admin.ModelAdmin):
+    formfield_overrides = LONG_TEXT
     list_display = ["question", "order"]
     list_editable = ["order"]
     search_fields = ["question", "answer"]

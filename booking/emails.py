@@ -175,4 +175,6 @@ def _message(
 
 
 def _subject(template: str, context: dict) -> str:
+    # Plain text (each subject template turns escaping off); split() also removes every
+    # kind of line break, so a subject is always one line.
     return " ".join(render_to_string(template, context).split())[:200]

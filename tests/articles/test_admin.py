@@ -247,3 +247,26 @@ def test_a_large_phone_photo_is_accepted_and_shrunk(staff_client, settings, tmp_
     assert response.status_code == 302
     article = Article.objects.get(slug="learning-to-trust-again")
     assert (article.cover_width, article.cover_height) == (1600, 800)
+
+
+def test_a_body_longer_than_a_page_can_hold_is_refused_with_a_plain_message(
+    staff_client,
+):
+    response = staff_client.post(
+        "/admin/articles/article/add/", form_data(body="[x][" * 8000)
+    )
+    assert response.status_code == 200
+    assert (
+        "This is 32000 characters long; a page can hold at most 30000" in response.text
+    )
+    assert not Article.objects.filter(slug="learning-to-trust-again").exists()
+
+
+def test_brackets_that_never_close_save_as_plain_text(staff_client):
+    # Python-Markdown took 10 s for 16,000 characters of this; see tests/security/test_bounded_work.py.
+    response = staff_client.post(
+        "/admin/articles/article/add/", form_data(body="[x][" * 7000)
+    )
+    assert response.status_code == 302
+    article = Article.objects.get(slug="learning-to-trust-again")
+    assert article.body_html == "<p>" + "[x][" * 7000 + "</p>"

@@ -81,3 +81,12 @@ def test_robots_txt_allows_all_but_the_admin_and_quiz_results_and_names_the_site
     assert "Disallow: /admin/" in lines
     assert "Disallow: /quiz/result/" in lines
     assert "Sitemap: https://thetherapeuticway.ca/sitemap.xml" in lines
+
+
+def test_the_feed_sends_each_summary_as_the_plain_text_it_is(client):
+    make_article("Out now", summary="When <you> & I argue")
+    feed = ET.fromstring(client.get("/articles/feed/").content)
+    summaries = [entry.find(f"{ATOM}summary") for entry in feed.iter(f"{ATOM}entry")]
+    assert summaries[0].get("type") == "text"
+    assert summaries[0].text == "When <you> & I argue"
+    assert all(summary.get("type") == "text" for summary in summaries)
