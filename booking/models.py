@@ -203,6 +203,9 @@ class OutgoingEmail(models.Model):
         SENT = "sent", _("sent")
         # The consult was cancelled or moved before this went out: it would mislead.
         OUT_OF_DATE = "superseded", _("not sent: out of date")
+        # The mail server refused the address for good, or it cannot be written into a
+        # message at all: trying again would never succeed.
+        FAILED = "failed", _("not sent: the address cannot receive mail")
 
     class Kind(models.TextChoices):
         CONFIRMATION = "confirmation", _("confirmation to client")

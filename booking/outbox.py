@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import logging
 import re
+import smtplib
 import threading
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from email.errors import MessageError
 from email.message import MIMEPart
 
 from django.conf import settings
@@ -85,11 +87,16 @@ def deliver(message: OutgoingEmail, *, now: datetime) -> bool:
     message.attempts += 1
     try:
         email.send()
-    except Exception as error:  # any failure: keep it pending and try again later
+    except Exception as error:  # keep it pending and try again later, unless never
         # Only the kind of error: SMTP replies can echo addresses, which are personal data.
         message.last_error = type(error).__name__[:200]
-        message.next_attempt_at = now + backoff(message.attempts)
-        message.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+        if can_never_be_sent(error):
+            message.status = OutgoingEmail.Status.FAILED
+        else:
+            message.next_attempt_at = now + backoff(message.attempts)
+        message.save(
+            update_fields=["attempts", "last_error", "next_attempt_at", "status"]
+        )
         log.warning("Outgoing email %s not sent: %s", message.pk, message.last_error)
         return False
     message.status = OutgoingEmail.Status.SENT
@@ -97,6 +104,16 @@ def deliver(message: OutgoingEmail, *, now: datetime) -> bool:
     message.last_error = ""
     message.save(update_fields=["attempts", "status", "sent_at", "last_error"])
     return True
+
+
+def can_never_be_sent(error: Exception) -> bool:
+    """A permanent refusal (5xx) of the recipient, or an address Python's email library
+    cannot write into a message; anything else (a 4xx, the server down) may pass later."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return bool(error.recipients) and all(
+            code >= 500 for code, _reply in error.recipients.values()
+        )
+    return isinstance(error, ValueError | UnicodeError | MessageError)
 
 
 def invite_part(ics: str) -> MIMEPart:

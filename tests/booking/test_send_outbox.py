@@ -192,3 +192,66 @@ def test_no_reminder_for_a_cancelled_consult(shikha, clock):
     booking.save()
     clock.shift(timedelta(days=2, hours=16))
     assert "Reminders queued: 0." in run_send_outbox()
+
+
+class Refusing(Collector):
+    """A mail server that refuses some recipients for good (550) and some for now (450)."""
+
+    def __init__(self, refused: dict[str, str]) -> None:
+        super().__init__()
+        self.refused = refused
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refused:
+            return self.refused[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def refusing(smtp, refused: dict[str, str]) -> Refusing:
+    controller, _collector = smtp
+    handler = Refusing(refused)
+    controller.handler = handler
+    controller.start()
+    return handler
+
+
+def test_an_address_the_server_refuses_for_good_is_marked_failed_and_not_retried(
+    smtp, shikha, clock
+):
+    handler = refusing(smtp, {"gone@example.org": "550 5.1.1 No such mailbox"})
+    make_booking(shikha, email="gone@example.org")
+    assert "Emails sent: 1. Failed (will retry): 1." in run_send_outbox()
+    refused = OutgoingEmail.objects.get(to="gone@example.org")
+    assert refused.status == OutgoingEmail.Status.FAILED
+    assert refused.get_status_display() == "not sent: the address cannot receive mail"
+    assert refused.last_error == "SMTPRecipientsRefused"
+    clock.shift(timedelta(hours=7))
+    assert "Emails sent: 0. Failed (will retry): 0." in run_send_outbox()
+    assert OutgoingEmail.objects.get(pk=refused.pk).attempts == 1
+    assert len(handler.messages) == 1  # the therapist's copy
+
+
+def test_an_address_refused_for_now_is_tried_again_later(smtp, shikha, clock):
+    refusing(smtp, {"busy@example.org": "450 4.2.1 Mailbox busy, try later"})
+    make_booking(shikha, email="busy@example.org")
+    run_send_outbox()
+    waiting = OutgoingEmail.objects.get(to="busy@example.org")
+    assert waiting.status == OutgoingEmail.Status.PENDING
+    assert waiting.next_attempt_at == NOW + timedelta(minutes=1)
+
+
+def test_an_address_no_message_can_carry_is_marked_failed_not_retried_forever(
+    smtp, shikha, clock
+):
+    # Accepted by the old form: a quoted local part with control characters in it.
+    refusing(smtp, {})
+    booking = make_booking(shikha)
+    OutgoingEmail.objects.filter(booking=booking, kind="confirmation").update(
+        to='"\x0b\x1f;x=y"@example.org'
+    )
+    run_send_outbox()
+    stuck = OutgoingEmail.objects.get(kind="confirmation")
+    assert stuck.status == OutgoingEmail.Status.FAILED
+    assert stuck.last_error == "ValueError"
+    assert OutgoingEmail.objects.get(kind="new-booking").status == "sent"
