@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from articles.models import SUMMARY_ADVISED_LENGTH, Article, Tag
 from articles.urls import urlpatterns
 from attachment.admin import LONG_TEXT
+from attachment.text import BoundedModelAdmin
 
 # The first part of every other address under /articles/ (feed/, tag/…, preview/…).
 # An article with one of these slugs would be hidden behind that page, now or later.
@@ -42,7 +43,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(BoundedModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -73,7 +74,7 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(BoundedModelAdmin):
     form = ArticleForm
     formfield_overrides = LONG_TEXT
     change_form_template = "articles/admin/change_form.html"

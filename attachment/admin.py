@@ -6,7 +6,7 @@ from django.http import HttpRequest
 
 from attachment.markdown import MARKDOWN_MAX_LENGTH
 from attachment.models import FAQEntry, PracticeDetails, Therapist
-from attachment.text import long_text_field
+from attachment.text import BoundedModelAdmin, long_text_field
 
 # Every long text the therapist writes is refused past this length before it is read
 # (or rendered as Markdown) at all.
@@ -18,7 +18,7 @@ admin.site.index_title = "Your practice"
 
 
 @admin.register(PracticeDetails)
-class PracticeDetailsAdmin(admin.ModelAdmin):
+class PracticeDetailsAdmin(BoundedModelAdmin):
     formfield_overrides = LONG_TEXT
     fieldsets = [
         (None, {"fields": ["name", "tagline", "serves", "helps_with"]}),
@@ -34,7 +34,7 @@ class PracticeDetailsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Therapist)
-class TherapistAdmin(admin.ModelAdmin):
+class TherapistAdmin(BoundedModelAdmin):
     formfield_overrides = LONG_TEXT
     list_display = ["name", "credentials", "accepting_consults"]
     list_editable = ["accepting_consults"]
@@ -46,7 +46,7 @@ class TherapistAdmin(admin.ModelAdmin):
 
 
 @admin.register(FAQEntry)
-class FAQEntryAdmin(admin.ModelAdmin):
+class FAQEntryAdmin(BoundedModelAdmin):
     formfield_overrides = LONG_TEXT
     list_display = ["question", "order"]
     list_editable = ["order"]

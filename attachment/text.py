@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 from django import forms
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,23 @@ class BoundedEmailField(forms.EmailField):
         value = super().to_python(value)
         _refuse_over_long(self, value)
         return value
+
+
+class BoundedModelAdmin(admin.ModelAdmin):
+    """An admin whose text fields refuse an over-long value before their validators run."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(formfield, forms.CharField) and formfield.max_length is not None:
+            to_python = formfield.to_python
+
+            def bounded(value, field=formfield, to_python=to_python):
+                value = to_python(value)
+                _refuse_over_long(field, value)
+                return value
+
+            formfield.to_python = bounded
+        return formfield
 
 
 def long_text_field(limit: int) -> dict:
