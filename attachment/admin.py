@@ -4,13 +4,15 @@ from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
-from attachment.markdown import MARKDOWN_MAX_LENGTH
+from attachment.markdown import MARKDOWN_MAX_LENGTH, validate_markdown_size
 from attachment.models import FAQEntry, PracticeDetails, Therapist
 from attachment.text import BoundedModelAdmin, long_text_field
 
 # Every long text the therapist writes is refused past this length before it is read
 # (or rendered as Markdown) at all.
-LONG_TEXT = {models.TextField: long_text_field(MARKDOWN_MAX_LENGTH)}
+LONG_TEXT = {
+    models.TextField: long_text_field(MARKDOWN_MAX_LENGTH, validate_markdown_size)
+}
 
 admin.site.site_header = "The Therapeutic Way"
 admin.site.site_title = "The Therapeutic Way"

@@ -1,10 +1,13 @@
 """Markdown written in the admin, turned into HTML that is safe to show anyone.
 
-Rendered with markdown-it-py, whose parser does work in proportion to the text's length
-(Python-Markdown took 10 s for 16,000 characters of "[x][" and four times that for
-twice as many), and only up to MARKDOWN_MAX_LENGTH characters, which the admin's forms
-refuse to go past: a few rules (smart quotes) copy the text once per change, so the
-length itself is the last bound.
+Rendered with markdown-it-py (Python-Markdown took 10 s for 16,000 characters of "[x][",
+and four times that for twice as many). markdown-it-py does work in proportion to the
+length for most text, but each "[" costs about 250 Python steps (28,000 characters of
+"[x][" took 2 s), and an unclosed one makes it read on to the end of the paragraph,
+through every emphasis mark (1,000 "![" then 28,000 characters of "*a": 5 s); curly
+quotes copy the text once per quote mark. So a text is refused, with a plain message in
+the admin, before it is parsed, past any of the limits below; within them the slowest
+text we found takes well under a second.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from html import unescape
 from urllib.parse import unquote, urlsplit
 
 import nh3
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from markdown_it import MarkdownIt
 
 # What the therapist can write: text, headings, lists, links, tables, images. No script,
@@ -33,9 +38,17 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-# About 5,000 words: five times the site's first article (6,365 characters). At this
-# length the slowest text we found (a run of "![") renders in about a second.
+# About 5,000 words: five times the site's first article (6,365 characters, 13 "[").
 MARKDOWN_MAX_LENGTH = 30_000
+# Each link or picture takes one "[": 1,000 of them is a long reading list.
+MARKDOWN_MAX_BRACKETS = 1_000
+# Curly quotes are put in by copying the text once per quote mark: 3,000 of them is a
+# quotation or an apostrophe in every other sentence.
+MARKDOWN_MAX_QUOTES = 3_000
+# How far the parser may read, in all, from each "[" to its "]" and from each "](" to
+# the end of its address (see link_reach). The site's first article needs 143; 10 "!["
+# before 30,000 characters of "*a" needed 298,100, and 6 million Python steps.
+MARKDOWN_MAX_REACH = 10_000
 
 # CommonMark with tables, and typographic quotes and dashes (what "smarty" gave).
 _PARSER = MarkdownIt("commonmark", {"typographer": True}).enable(
@@ -63,13 +76,76 @@ PICTURE = re.compile(r"<img [^>]*>")
 PICTURE_ADDRESS = re.compile(r' src="([^"]*)"')
 
 
-class TooLong(ValueError):
-    pass
+def validate_markdown_size(text: str) -> None:
+    if len(text) > MARKDOWN_MAX_LENGTH:
+        raise ValidationError(
+            _(
+                "This is %(length)d characters long; a page can hold at most %(limit)d "
+                "(about 5,000 words). Please shorten it, or split it into two."
+            ),
+            code="max_length",
+            params={"length": len(text), "limit": MARKDOWN_MAX_LENGTH},
+        )
+    brackets = text.count("[")
+    if brackets > MARKDOWN_MAX_BRACKETS:
+        raise ValidationError(
+            _(
+                "This has %(count)d square brackets “[”; a page can hold at most "
+                "%(limit)d (each link or picture uses one). Please take some out, or "
+                "split it into two."
+            ),
+            code="brackets",
+            params={"count": brackets, "limit": MARKDOWN_MAX_BRACKETS},
+        )
+    quotes = text.count('"') + text.count("'")
+    if quotes > MARKDOWN_MAX_QUOTES:
+        raise ValidationError(
+            _(
+                "This has %(count)d quotation marks and apostrophes; a page can hold at "
+                "most %(limit)d. Please take some out, or split it into two."
+            ),
+            code="quotes",
+            params={"count": quotes, "limit": MARKDOWN_MAX_QUOTES},
+        )
+    if link_reach(text) > MARKDOWN_MAX_REACH:
+        raise ValidationError(
+            _(
+                "Some square brackets “[” or link addresses “](” here are never closed, "
+                "or only far away. Please close each “[” with “]” and each address with "
+                "“)”, or write \\[ for a bracket that is meant to stay as it is."
+            ),
+            code="brackets",
+        )
+
+
+def link_reach(text: str) -> int:
+    """The characters markdown-it reads looking for links: from each "[" to its "]" (or
+    the end of its paragraph), and from each "](" to the space or ")" that ends the
+    address (or the end of its line). An estimate from above: escapes and code spans are
+    not told apart. One pass, so it costs what the text's length does."""
+    total, start, brackets = 0, 0, []
+    for line in text.splitlines(keepends=True):
+        if not line.strip():  # a blank line ends the paragraph: no link crosses it
+            total += sum(start - i for i in brackets)
+            brackets = []
+        address = None
+        for i, character in enumerate(line, start):
+            if address is not None and (character.isspace() or character == ")"):
+                total, address = total + i - address, None
+            if character == "[":
+                brackets.append(i)
+            elif character == "]" and brackets:
+                total += i - brackets.pop()
+            elif character == "(" and i > start and line[i - start - 1] == "]":
+                address = i
+        start += len(line)
+        if address is not None:
+            total += start - address
+    return total + sum(start - i for i in brackets)
 
 
 def render_markdown(text: str) -> str:
-    if len(text) > MARKDOWN_MAX_LENGTH:  # the admin's forms say so before this
-        raise TooLong(len(text))
+    validate_markdown_size(text)  # the admin's forms say so before saving
     html = _PARSER.render(text)
     html = nh3.clean(
         html,

@@ -66,11 +66,13 @@ class BoundedModelAdmin(admin.ModelAdmin):
         return formfield
 
 
-def long_text_field(limit: int) -> dict:
-    """formfield_overrides for an admin's TextFields: at most `limit` characters."""
+def long_text_field(limit: int, *validators) -> dict:
+    """formfield_overrides for an admin's TextFields: at most `limit` characters, refused
+    before `validators` run."""
     return {
         "form_class": BoundedCharField,
         "max_length": limit,
+        "validators": list(validators),
         "error_messages": {
             "max_length": _(
                 "This is %(show_value)d characters long; a page can hold at most "

@@ -262,11 +262,44 @@ def test_a_body_longer_than_a_page_can_hold_is_refused_with_a_plain_message(
     assert not Article.objects.filter(slug="learning-to-trust-again").exists()
 
 
-def test_brackets_that_never_close_save_as_plain_text(staff_client):
-    # Python-Markdown took 10 s for 16,000 characters of this; see tests/security/test_bounded_work.py.
+def test_a_body_with_more_brackets_than_a_page_can_hold_is_refused_with_a_plain_message(
+    staff_client,
+):
+    # Python-Markdown took 10 s for 16,000 characters of this, markdown-it-py 2 s for 28,000.
     response = staff_client.post(
         "/admin/articles/article/add/", form_data(body="[x][" * 7000)
     )
+    assert response.status_code == 200
+    assert "This has 14000 square brackets “[”; a page can hold at most 1000" in (
+        response.text
+    )
+    assert not Article.objects.filter(slug="learning-to-trust-again").exists()
+
+
+def test_brackets_that_never_close_save_as_plain_text(staff_client):
+    response = staff_client.post(
+        "/admin/articles/article/add/", form_data(body="[x][" * 50)
+    )
     assert response.status_code == 302
     article = Article.objects.get(slug="learning-to-trust-again")
-    assert article.body_html == "<p>" + "[x][" * 7000 + "</p>"
+    assert article.body_html == "<p>" + "[x][" * 50 + "</p>"
+
+
+def test_a_bracket_left_open_before_a_long_paragraph_is_refused_with_a_plain_message(
+    staff_client,
+):
+    # markdown-it reads to the end of the paragraph for it, through every emphasis mark.
+    body = "Before.\n\n![" + "*a" * 6000
+    response = staff_client.post("/admin/articles/article/add/", form_data(body=body))
+    assert response.status_code == 200
+    assert "Some square brackets “[” or link addresses “](” here are never closed" in (
+        response.text
+    )
+
+
+def test_a_text_full_of_quotation_marks_is_refused_with_a_plain_message(staff_client):
+    response = staff_client.post(
+        "/admin/articles/article/add/", form_data(body='"' * 3001)
+    )
+    assert response.status_code == 200
+    assert "This has 3001 quotation marks and apostrophes" in response.text
