@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("booking", "0005_outgoing_email_out_of_date"),
+        ("booking", "0006_site_booking_caps"),
     ]
 
     operations = [
