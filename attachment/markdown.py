@@ -38,8 +38,9 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-# About 5,000 words: five times the site's first article (6,365 characters, 13 "[").
-MARKDOWN_MAX_LENGTH = 30_000
+# About 3,300 words: three times the site's first article (6,365 characters, 13 "[").
+# "*a" costs about 32 Python steps a character, the most of any text without links.
+MARKDOWN_MAX_LENGTH = 20_000
 # Each link or picture takes one "[": 1,000 of them is a long reading list.
 MARKDOWN_MAX_BRACKETS = 1_000
 # Curly quotes are put in by copying the text once per quote mark: 3,000 of them is a
@@ -48,7 +49,7 @@ MARKDOWN_MAX_QUOTES = 3_000
 # How far the parser may read, in all, from each "[" to its "]" and from each "](" to
 # the end of its address (see link_reach). The site's first article needs 143; 10 "!["
 # before 30,000 characters of "*a" needed 298,100, and 6 million Python steps.
-MARKDOWN_MAX_REACH = 10_000
+MARKDOWN_MAX_REACH = 5_000
 
 # CommonMark with tables, and typographic quotes and dashes (what "smarty" gave).
 _PARSER = MarkdownIt("commonmark", {"typographer": True}).enable(
@@ -81,7 +82,7 @@ def validate_markdown_size(text: str) -> None:
         raise ValidationError(
             _(
                 "This is %(length)d characters long; a page can hold at most %(limit)d "
-                "(about 5,000 words). Please shorten it, or split it into two."
+                "(about 3,300 words). Please shorten it, or split it into two."
             ),
             code="max_length",
             params={"length": len(text), "limit": MARKDOWN_MAX_LENGTH},

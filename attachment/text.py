@@ -76,7 +76,7 @@ def long_text_field(limit: int, *validators) -> dict:
         "error_messages": {
             "max_length": _(
                 "This is %(show_value)d characters long; a page can hold at most "
-                "%(limit_value)d (about 5,000 words). Please shorten it, or split it "
+                "%(limit_value)d (about 3,300 words). Please shorten it, or split it "
                 "into two."
             )
         },

@@ -257,7 +257,7 @@ def test_a_body_longer_than_a_page_can_hold_is_refused_with_a_plain_message(
     )
     assert response.status_code == 200
     assert (
-        "This is 32000 characters long; a page can hold at most 30000" in response.text
+        "This is 32000 characters long; a page can hold at most 20000" in response.text
     )
     assert not Article.objects.filter(slug="learning-to-trust-again").exists()
 
