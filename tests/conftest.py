@@ -63,15 +63,13 @@ def _content_after_a_flush(request: pytest.FixtureRequest, django_db_blocker):
     next one starts again from the migrated content, as a fresh install would.
 
     Django's own serialized_rollback is meant to do this, but under pytest-django it loses
-    the serialized copy once a plain database test has run first.
+    the serialized copy once a plain database test has run first. A plain database test
+    that runs after such a test (pytest-django's ordering allows it) gets the content put
+    back inside its own transaction.
     """
-    if (
-        "transactional_db" not in request.fixturenames
-        and "live_server" not in request.fixturenames
-    ):
-        marker = request.node.get_closest_marker("django_db")
-        if not (marker and marker.kwargs.get("transaction")):
-            return
+    uses_db = {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    if not uses_db and request.node.get_closest_marker("django_db") is None:
+        return
     migrated_content = request.getfixturevalue("_migrated_content")
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
