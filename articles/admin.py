@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from articles.models import SUMMARY_ADVISED_LENGTH, Article, Tag
 from articles.urls import urlpatterns
 from attachment.admin import LONG_TEXT
-from attachment.text import BoundedModelAdmin
+from core.text import BoundedModelAdmin
 
 # The first part of every other address under /articles/ (feed/, tag/…, preview/…).
 # An article with one of these slugs would be hidden behind that page, now or later.

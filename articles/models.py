@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.images import SERVABLE_FORMATS, image_format, shrink
-from attachment.markdown import render_markdown
 from attachment.models import Therapist
+from core.markdown import render_markdown
 
 SUMMARY_ADVISED_LENGTH = 160
 WORDS_PER_MINUTE = 200

@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
-from attachment.markdown import MARKDOWN_MAX_LENGTH, validate_markdown_size
 from attachment.models import FAQEntry, PracticeDetails, Therapist
-from attachment.text import BoundedModelAdmin, long_text_field
+from core.markdown import MARKDOWN_MAX_LENGTH, validate_markdown_size
+from core.text import BoundedModelAdmin, long_text_field
 
 # Every long text the therapist writes is refused past this length before it is read
 # (or rendered as Markdown) at all.

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from attachment.markdown import render_markdown
+from core.markdown import render_markdown
 
 
 class PracticeDetails(models.Model):

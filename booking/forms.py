@@ -10,7 +10,9 @@ from django.core import signing
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from attachment.text import (
+from booking.zones import PRACTICE_ZONE, is_valid_zone
+from core.ratelimit import claim
+from core.text import (
     BoundedCharField,
     BoundedEmailField,
     refuse_hidden_characters,
@@ -18,8 +20,6 @@ from attachment.text import (
     validate_deliverable_email,
     validate_phone,
 )
-from booking.zones import PRACTICE_ZONE, is_valid_zone
-from core.ratelimit import claim
 
 STARTED_SALT = "booking.started"
 

@@ -13,7 +13,7 @@ import zoneinfo
 
 from django.db import migrations
 
-from attachment.markdown import render_markdown
+from core.markdown import render_markdown
 
 SLUG = "how-to-create-secure-attachment-in-relationships"
 

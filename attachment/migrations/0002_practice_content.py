@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db import migrations
 
-from attachment.markdown import render_markdown
+from core.markdown import render_markdown
 
 PRACTICE = {
     "name": "The Therapeutic Way",

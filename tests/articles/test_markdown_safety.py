@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attachment.markdown import render_markdown
+from core.markdown import render_markdown
 
 from .conftest import make_article
 

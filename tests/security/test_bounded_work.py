@@ -21,7 +21,7 @@ from django.test import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attachment.markdown import MARKDOWN_MAX_LENGTH
+from core.markdown import MARKDOWN_MAX_LENGTH
 from tests.security.conftest import FUZZ_PROFILE
 from tests.security.fuzz import Form, all_routes, crawl
 from tests.security.work import Fields, Steps
