@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from attachment import views
-from core import seo
+from core import health, seo
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,7 +14,7 @@ urlpatterns = [
     path("faq/", views.faq, name="faq"),
     path("contact/", views.contact, name="contact"),
     path("privacy/", views.privacy, name="privacy"),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path("quiz/", include("quiz.urls")),
     path("articles/", include("articles.urls")),
     path("book/", include("booking.urls")),

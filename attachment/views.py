@@ -1,10 +1,8 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from attachment.models import FAQEntry, PracticeDetails, Therapist
@@ -59,15 +57,3 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "attachment/privacy.html",
         {"retention_days": settings.PERSONAL_DATA_RETENTION_DAYS},
     )
-
-
-@never_cache
-@require_safe
-def healthz(request: HttpRequest) -> JsonResponse:
-    """For load balancers and uptime checks: 200 when the database answers, else 503."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
