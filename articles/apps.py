@@ -9,9 +9,12 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
-        from articles import queries, signals  # noqa: F401  (signals: cache invalidation)
+        from articles import queries
+        from articles.models import Article, Tag
         from articles.sitemaps import ArticlesSitemap
         from core import cache, seo
+
+        cache.watch(cache.CONTENT, Article, Tag, Article.tags.through)
 
         seo.add_sitemap("articles", ArticlesSitemap)
         # Pages that list articles (the home page) end when the next one is due.

@@ -14,7 +14,7 @@ from articles import queries
 from articles.models import Article, Tag
 from articles.structured_data import article_jsonld
 from attachment.models import PracticeDetails
-from core.cache import CSRF_PLACEHOLDER, cached_page, wants_fragment, with_token
+from core.cache import cached_page, fill, placeholder, wants_fragment
 
 PER_PAGE = 10
 
@@ -41,7 +41,7 @@ def article_list(request: HttpRequest, tag_slug: str | None = None) -> HttpRespo
             "tag": tag,
             "tags": tags,
             "fragment": fragment,
-            "csrf_token": CSRF_PLACEHOLDER,
+            "csrf_token": placeholder("csrf"),
         },
     )
 
@@ -62,7 +62,7 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The article exactly as visitors will see it, whatever its state (staff only)."""
     article = get_object_or_404(_articles(), pk=pk)
     response = _render_article(request, article, preview=True)
-    response.content = with_token(request, response.content)
+    response.content = fill(request, response.content)
     return response
 
 
@@ -90,7 +90,7 @@ def _render_article(
                 site_url=settings.SITE_URL,
                 publisher=practice.name if practice else "The Therapeutic Way",
             ),
-            "csrf_token": CSRF_PLACEHOLDER,
+            "csrf_token": placeholder("csrf"),
         },
     )
 

@@ -8,8 +8,11 @@ class AttachmentConfig(AppConfig):
     verbose_name = "The practice"
 
     def ready(self) -> None:
-        from attachment import signals  # noqa: F401  (connects the receivers)
-        from core import seo
+        from attachment.models import FAQEntry, PracticeDetails, Therapist
+        from core import cache, seo
+
+        # Every public page shows the practice and the therapist; the FAQ page its entries.
+        cache.watch(cache.CONTENT, PracticeDetails, Therapist, FAQEntry)
 
         seo.add_pages("pages", "home", "about", "faq", "contact", "privacy")
         seo.disallow("/admin/")

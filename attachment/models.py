@@ -1,17 +1,15 @@
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.cache import remember
 from core.markdown import render_markdown
 
 
 class PracticeDetails(models.Model):
     """The practice's name and contact details: one record, edited in the admin."""
-
-    CACHE_KEY = "attachment:practice-details"
 
     name = models.CharField(_("practice name"), max_length=120)
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
@@ -42,17 +40,15 @@ class PracticeDetails(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.pk = 1  # there is only ever one practice
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
 
     @classmethod
     def load(cls) -> PracticeDetails | None:
         """The practice's details, from the cache when possible (every page shows them)."""
-        details = cache.get(cls.CACHE_KEY)
-        if details is None:
-            details = cls.objects.filter(pk=1).first()
-            if details is not None:
-                cache.set(cls.CACHE_KEY, details, timeout=60 * 60)
-        return details
+        return remember(
+            "attachment:practice-details",
+            lambda: cls.objects.filter(pk=1).first(),
+            timeout=60 * 60,
+        )
 
     @property
     def service_area_list(self) -> list[str]:

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -22,7 +21,7 @@ from booking.models import (
 )
 from booking.outbox import send_after_commit
 from booking.zones import PRACTICE_ZONE
-from core.cache import Generation
+from core.cache import Generation, remember
 from core.ratelimit import retry_after
 
 
@@ -87,27 +86,29 @@ def free_slots_for(
     )
 
 
-# Moves on with any change to a booking or to the therapist's availability (signals.py).
+# Moves on with any change to a booking or to the therapist's availability (apps.py).
 OFFERED = Generation("booking:offered-version")
-OFFERED_MAX_AGE = (
-    60  # seconds: new times at the far end of the window show within a minute
-)
 
 
 def offered_slots(therapist: Therapist, *, now: datetime) -> list[datetime]:
     """The free times to show on the booking page, from the cache when possible.
 
     Only for showing: booking itself always recomputes under the lock. Any change to a
-    booking or to her availability changes the version (see signals.py), and times that
-    have come too close since the list was computed are dropped here, at read time.
+    booking or to her availability moves OFFERED on, new times at the far end of the
+    window show within a minute, and times that have come too close since the list was
+    computed are dropped here, at read time.
     """
-    key = f"booking:offered:{OFFERED.current()}:{therapist.pk}:{therapist.accepting_consults}"
-    found = cache.get(key)
-    if found is None:
+
+    def compute() -> tuple[list[datetime], timedelta]:
         notice = timedelta(hours=rules_for(therapist).minimum_notice_hours)
-        found = (free_slots_for(therapist, now=now), notice)
-        cache.set(key, found, timeout=OFFERED_MAX_AGE)
-    free, notice = found
+        return free_slots_for(therapist, now=now), notice
+
+    free, notice = remember(
+        f"booking:offered:{therapist.pk}:{therapist.accepting_consults}",
+        compute,
+        under=(OFFERED,),
+        timeout=60,
+    )
     return [start for start in free if start >= now + notice]
 
 

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -38,12 +37,10 @@ from booking.zones import (
     zone_choices,
     zone_label,
 )
-from core.cache import CONTENT, CSRF_PLACEHOLDER, with_token
+from core.cache import CONTENT, cached_response, placeholder
 from core.client_ip import client_ip
 from core.ratelimit import email_identity, retry_after
 from core.responses import too_many_requests
-
-STARTED_PLACEHOLDER = "booking-started-placeholder"
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -83,22 +80,23 @@ def _form_page_from_cache(request, therapist, now, zone, day) -> HttpResponse:
     """
     if day is not None and day not in _by_day(_offered(therapist, now), zone):
         day = None  # the page shows the first free day then: one copy, not one per date
-    key = ":".join(
-        map(str, ["booking:form", OFFERED.current(), CONTENT.current(), bool(request.htmx),
-                  therapist and therapist.pk, zone, day])
-    )  # fmt: skip
-    content = cache.get(key)
-    if content is None:
-        response = _form_page(
-            request, therapist, now, zone, day,
-            csrf_token=CSRF_PLACEHOLDER, started=STARTED_PLACEHOLDER,
-        )  # fmt: skip
-        content = response.content
-        cache.set(key, content, timeout=60)
-    content = with_token(request, content).replace(
-        STARTED_PLACEHOLDER.encode(), _started(request).encode()
+    therapist_pk = therapist and therapist.pk
+    return cached_response(
+        request,
+        f"booking:form:{bool(request.htmx)}:{therapist_pk}:{zone}:{day}",
+        lambda: _form_page(
+            request,
+            therapist,
+            now,
+            zone,
+            day,
+            csrf_token=placeholder("csrf"),
+            started=placeholder("started"),
+        ),  # fmt: skip
+        under=(OFFERED, CONTENT),
+        max_age=timedelta(minutes=1),
+        fills={"csrf": get_token, "started": _started},
     )
-    return HttpResponse(content)
 
 
 def _submit(

@@ -1,33 +1,40 @@
-"""Whole-page caching for the public pages (home, about, FAQ, articles...).
+"""Every cache of the site, and what makes each one stale, in one place.
 
-Each cached page lives under a key that includes a version number; any change to the
-content they show (an article, a tag, the practice details, the therapist, the FAQ)
-bumps the version (see each app's signals.py), so every stale page is dropped at once, on
-every server sharing the cache. A view can also say when its page must end (the articles
-end when the next scheduled article becomes due, so it never appears early nor late).
+Cached things live under keys that include one or more generations (`Generation`): a
+value in the shared cache that moves on when any row they show changes, so every stale
+copy is dropped at once, on every server sharing the cache. Which models move which
+generation is said once, by each app in its AppConfig.ready(), with `watch()`: the
+public pages' CONTENT moves with articles, tags, the practice, the therapist and the
+FAQ; booking's OFFERED (the free times) moves with bookings and hours. `WATCHED` is the
+registry a newcomer reads to see it all.
 
-The CSRF token: a cached page must not carry the token of whoever first loaded it (that
-would hand one visitor's CSRF secret to everyone else). Pages are rendered with a
-placeholder instead, and each response gets the visitor's own token at serve time.
+Three ways to use it: `cached_page` for a public page, `cached_response` for a page
+whose key the view chooses (booking's form), and `remember` for a value (the practice's
+details, the free times).
+
+Per-visitor parts: a cached page must not carry the values of whoever first loaded it
+(a CSRF token would hand one visitor's secret to everyone else). Pages are rendered with
+named placeholders (`placeholder("csrf")`...) and each response gets the visitor's own
+values at serve time (`fill`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from functools import wraps
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 MAX_AGE = timedelta(minutes=15)
-CSRF_PLACEHOLDER = "site-csrf-token-placeholder"
 VARY = ["HX-Request", "HX-History-Restore-Request"]
 
 
@@ -61,8 +68,48 @@ def _new_value() -> str:
     return secrets.token_hex(6)
 
 
-# What the public pages show: articles, tags, the practice, the therapist, the FAQ.
+# Which generations each model moves: filled by watch(), read by whoever wonders.
+WATCHED: dict[Generation, list[type[models.Model]]] = {}
+
+
+def watch(generation: Generation, *senders: type[models.Model]) -> None:
+    """Any saved, deleted or (for an m2m table) relinked row of these models makes
+    everything cached under `generation` stale."""
+    for sender in senders:
+        uid = f"cache:{generation.key}:{sender._meta.label}"
+        if sender._meta.auto_created:  # the table behind a ManyToManyField
+            m2m_changed.connect(generation.changed, sender=sender, dispatch_uid=uid)
+        else:
+            post_save.connect(generation.changed, sender=sender, dispatch_uid=uid)
+            post_delete.connect(generation.changed, sender=sender, dispatch_uid=uid)
+        if sender not in WATCHED.setdefault(generation, []):
+            WATCHED[generation].append(sender)
+
+
+# What the public pages show; each app watches the models it owns.
 CONTENT = Generation("site:content-version")
+
+
+def _versioned(name: str, under: Iterable[Generation]) -> str:
+    return ":".join([name, *(generation.current() for generation in under)])
+
+
+def remember[T](
+    name: str,
+    compute: Callable[[], T],
+    *,
+    under: Iterable[Generation] = (CONTENT,),
+    timeout: int,
+) -> T:
+    """`compute()`, kept for `timeout` seconds or until a generation it is under moves
+    on. None is never kept: it usually means "not set up yet", which should not last."""
+    key = _versioned(name, under)
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        if found is not None:
+            cache.set(key, found, timeout=timeout)
+    return found
 
 
 # When something scheduled changes what the pages show (an article due to appear): each
@@ -82,10 +129,8 @@ def next_scheduled_change(now: datetime) -> datetime | None:
 
 def wants_fragment(request: HttpRequest) -> bool:
     """An htmx swap wants the list alone; a history restore (back button) wants the page."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
+    htmx = getattr(request, "htmx", None)  # django-htmx's middleware sets it
+    return bool(htmx) and not htmx.history_restore_request
 
 
 def _key(request: HttpRequest, *, paginated: bool) -> str | None:
@@ -104,14 +149,70 @@ def _key(request: HttpRequest, *, paginated: bool) -> str | None:
         return None
     kind = "fragment" if wants_fragment(request) else "page"
     path = hashlib.sha256(request.path.encode()).hexdigest()
-    return f"site:page:{CONTENT.current()}:{kind}:{path}:{int(page)}"
+    return f"site:page:{kind}:{path}:{int(page)}"
 
 
-def with_token(request: HttpRequest, content: bytes) -> bytes:
-    placeholder = CSRF_PLACEHOLDER.encode()
-    if placeholder not in content:  # no token on the page: set no CSRF cookie either
-        return content
-    return content.replace(placeholder, get_token(request).encode())
+Fill = Callable[[HttpRequest], str]
+PER_VISITOR: Mapping[str, Fill] = {"csrf": get_token}
+
+
+def placeholder(name: str) -> str:
+    """What a cached page holds where a per-visitor value goes; `fill` puts it in."""
+    return f"site-placeholder-{name}"
+
+
+def fill(
+    request: HttpRequest, content: bytes, fills: Mapping[str, Fill] = PER_VISITOR
+) -> bytes:
+    """The page with this visitor's own values in place of the placeholders. A value
+    is only made when its placeholder is there: a page without a form sets no cookie."""
+    for name, value in fills.items():
+        marker = placeholder(name).encode()
+        if marker in content:
+            content = content.replace(marker, value(request).encode())
+    return content
+
+
+def cached_response(
+    request: HttpRequest,
+    name: str,
+    render: Callable[[], HttpResponse],
+    *,
+    under: Iterable[Generation] = (CONTENT,),
+    max_age: timedelta = MAX_AGE,
+    until: Callable[[datetime], datetime | None] | None = None,
+    fills: Mapping[str, Fill] = PER_VISITOR,
+) -> HttpResponse:
+    """The response `render()` gives, kept under `name` (and the generations it is
+    under) for `max_age`, or until `until(now)` if sooner. Only 200s are kept."""
+    key = _versioned(name, under)
+    now = timezone.now()
+    hit = cache.get(key)
+    if hit is not None and hit["expires"] > now:
+        response = HttpResponse(
+            fill(request, hit["content"], fills), content_type=hit["content_type"]
+        )
+        response["X-Cache"] = "hit"
+        return response
+    response = render()
+    if response.status_code == 200 and not response.streaming:
+        expires = now + max_age
+        due = until(now) if until else None
+        if due is not None and due < expires:
+            expires = due
+        cache.set(
+            key,
+            {
+                "content": response.content,
+                "content_type": response["Content-Type"],
+                "expires": expires,
+            },
+            timeout=max(1, int((expires - now).total_seconds())),
+        )
+        response["X-Cache"] = "miss"
+    if not response.streaming:
+        response.content = fill(request, response.content, fills)
+    return response
 
 
 def cached_page(
@@ -123,7 +224,7 @@ def cached_page(
     """Serve anonymous GETs from the cache; staff always get a fresh page.
 
     `until(now)` may name a moment the cached page must not outlive. A page that shows a
-    CSRF token must render it as CSRF_PLACEHOLDER: each visitor gets their own at serve time.
+    CSRF token must render it as placeholder("csrf"): each visitor gets their own.
     A `paginated` view takes ?page=N and must answer 404 for a page it does not have.
     """
     if view is None:
@@ -134,35 +235,14 @@ def cached_page(
         key = None
         if request.method == "GET" and not request.user.is_authenticated:
             key = _key(request, paginated=paginated)
-        now = timezone.now()
-        if key is not None:
-            hit = cache.get(key)
-            if hit is not None and hit["expires"] > now:
-                response = HttpResponse(
-                    with_token(request, hit["content"]),
-                    content_type=hit["content_type"],
-                )
-                response["X-Cache"] = "hit"
-                patch_vary_headers(response, VARY)
-                return response
-        response = view(request, *args, **kwargs)
-        if key is not None and response.status_code == 200 and not response.streaming:
-            expires = now + MAX_AGE
-            due = until(now) if until else None
-            if due is not None and due < expires:
-                expires = due
-            cache.set(
-                key,
-                {
-                    "content": response.content,
-                    "content_type": response["Content-Type"],
-                    "expires": expires,
-                },
-                timeout=max(1, int((expires - now).total_seconds())),
+        if key is None:
+            response = view(request, *args, **kwargs)
+            if not response.streaming:
+                response.content = fill(request, response.content)
+        else:
+            response = cached_response(
+                request, key, lambda: view(request, *args, **kwargs), until=until
             )
-            response["X-Cache"] = "miss"
-        if not response.streaming:
-            response.content = with_token(request, response.content)
         patch_vary_headers(response, VARY)
         return response
 
