@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_htmx",
     "axes",
+    "django_tasks_db",
     "core",
     "attachment",
     "quiz",
@@ -248,6 +249,20 @@ if _email_host:
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Sending email is a task (booking/tasks.py). In production a worker sends it, so no
+# visitor waits on the mail server: django-tasks-db keeps the queue in the database and
+# `manage.py db_worker` (a systemd unit, deploy/) runs it. When developing, it is sent
+# straight after the booking commits. Either way send_outbox retries what failed.
+TASKS = {
+    "default": {
+        "BACKEND": envstr(
+            "TASKS_BACKEND",
+            "django.tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
 DEFAULT_FROM_EMAIL = envstr(
     "DEFAULT_FROM_EMAIL", "The Therapeutic Way <info@thetherapeuticway.ca>"
 )

@@ -4,8 +4,9 @@ Rows are claimed one at a time with SELECT ... FOR UPDATE SKIP LOCKED, so severa
 running `send_outbox` every minute never send the same message twice, and one slow or
 failing message never holds up the others.
 
-A booking's own messages are tried straight away, but only once the visitor's page has
-been sent: a slow or unreachable mail server never keeps anyone waiting.
+A booking's own messages are also sent by a task as soon as the change commits
+(booking/tasks.py); send_outbox is what retries them, sends reminders, and catches
+anything a worker missed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import logging
 import re
 import smtplib
-import threading
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from email.errors import MessageError
@@ -21,10 +21,8 @@ from email.message import MIMEPart
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
 from booking import emails
 from booking.models import REMINDER_BEFORE, Booking, OutgoingEmail
@@ -128,46 +126,6 @@ def invite_part(ics: str) -> MIMEPart:
         filename="invite.ics",
     )
     return part
-
-
-def send_after_commit(messages: list[OutgoingEmail]) -> None:
-    """Once the booking change is committed, send its messages: after the response when
-    the change came from a web request, at once otherwise (a command, the shell)."""
-    ids = [m.pk for m in messages]
-
-    def send_soon() -> None:
-        waiting = getattr(_this_request, "waiting", None)
-        if waiting is None:
-            _send(ids)
-        else:
-            waiting.extend(ids)
-
-    transaction.on_commit(send_soon)
-
-
-# The messages a web request committed, sent once its response has gone out.
-_this_request = threading.local()
-
-
-def _request_started(**kwargs) -> None:
-    _this_request.waiting = []
-
-
-def _request_finished(**kwargs) -> None:
-    waiting, _this_request.waiting = getattr(_this_request, "waiting", None), None
-    if waiting:
-        _send(waiting)
-
-
-request_started.connect(_request_started, dispatch_uid="booking-outbox-started")
-request_finished.connect(_request_finished, dispatch_uid="booking-outbox-finished")
-
-
-def _send(ids: list[int]) -> None:
-    try:
-        send_due(now=timezone.now(), ids=ids, stop_at_a_failure=True)
-    except Exception:  # the outbox keeps them; send_outbox will retry
-        log.exception("Sending the outbox failed; send_outbox will retry")
 
 
 def queue_reminders(*, now: datetime) -> int:

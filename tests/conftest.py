@@ -24,6 +24,21 @@ def pytest_configure(config: pytest.Config) -> None:
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+    # A booking's emails go out as soon as it commits, as when developing, so a test sees
+    # them; "worker" is production's queue, for the tests that run the worker itself.
+    settings.TASKS = {
+        "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+        "worker": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+    from asgiref.local import Local
+    from django.tasks import task_backends
+
+    # Django read TASKS when the apps loaded; start its handler again, as Django's own
+    # setting_changed receiver does for CACHES.
+    task_backends._settings = task_backends.settings = task_backends.configure_settings(
+        None
+    )
+    task_backends._connections = Local(task_backends.thread_critical)
     if (
         IN_CI
         and settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql"

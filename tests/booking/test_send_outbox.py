@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import socket
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
+from asgiref.sync import async_to_sync
 from django.core.management import call_command
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.test import AsyncClient
 
 from booking.models import Booking, OutgoingEmail
 from booking.outbox import backoff
@@ -114,32 +113,49 @@ def test_a_running_server_gets_the_messages_straight_after_the_booking(
     assert 'filename="invite.ics"' in raw
 
 
-def test_a_web_requests_messages_go_out_only_once_its_response_has_been_sent(
-    shikha, smtp, django_capture_on_commit_callbacks
+@pytest.fixture
+def worker_queue(monkeypatch):
+    """Production's task backend: the booking only queues; `db_worker` sends."""
+    from booking import tasks
+
+    monkeypatch.setattr(
+        tasks, "send_messages", tasks.send_messages.using(backend="worker")
+    )
+
+
+def run_worker() -> None:
+    call_command(
+        "db_worker", "--batch", "--backend=worker", "--no-startup-delay", "--no-reload"
+    )
+
+
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # the worker closes its connection
+def test_a_web_requests_messages_are_sent_by_the_worker_not_by_the_request(
+    client, smtp, worker_queue
 ):
     """A slow mail server must never keep the visitor waiting for their page."""
     controller, collector = smtp
     controller.start()
-    with serving_a_request():
-        with django_capture_on_commit_callbacks(execute=True):
-            make_booking(shikha)
-        assert collector.messages == []  # committed, but the response is not out yet
+    response = client.post("/book/", form_data())
+    assert response.status_code == 303
+    assert collector.messages == []  # committed and queued, not sent by the request
+    run_worker()
     assert len(collector.messages) == 2
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
 
 
-@contextmanager
-def serving_a_request():
-    """The signals a WSGI server's request sends, as Django's test client sends them:
-    without closing the test's own database connection."""
-    for signal in (request_started, request_finished):
-        signal.disconnect(close_old_connections)
-    request_started.send(sender=None)
-    try:
-        yield
-    finally:
-        request_finished.send(sender=None)
-        for signal in (request_started, request_finished):
-            signal.connect(close_old_connections)
+def test_a_booking_served_over_asgi_sends_its_messages_once_committed(
+    smtp, django_capture_on_commit_callbacks
+):
+    """No hook tied to a thread or a request: the same task runs under ASGI."""
+    controller, collector = smtp
+    controller.start()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = async_to_sync(AsyncClient().post)("/book/", form_data())
+    assert response.status_code == 303
+    assert len(collector.messages) == 2
 
 
 def test_backoff_doubles_up_to_six_hours():
