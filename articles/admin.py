@@ -101,7 +101,7 @@ class ArticleAdmin(BoundedModelAdmin):
 
     @admin.display(description=_("status"))
     def status_label(self, article: Article) -> str:
-        return article.status().label
+        return str(article.status().label)
 
     @admin.display(description=_("preview"))
     def preview_link(self, article: Article) -> str:

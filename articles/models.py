@@ -157,8 +157,8 @@ class Article(models.Model):
         return len(self.summary) > SUMMARY_ADVISED_LENGTH
 
     def clean(self) -> None:
-        errors = {}
-        if self.cover and not self.cover._committed:
+        errors: dict[str, object] = {}
+        if self.cover and not getattr(self.cover, "_committed", True):
             kind = image_format(self.cover.file)
             if kind not in SERVABLE_FORMATS:
                 errors["cover"] = _(
@@ -173,7 +173,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_markdown(self.body)
-        if self.cover and not self.cover._committed:
+        if self.cover and not getattr(self.cover, "_committed", True):
             self._shrink_cover()
         super().save(*args, **kwargs)
 
@@ -181,5 +181,5 @@ class Article(models.Model):
         smaller = shrink(self.cover.file)
         if smaller is not None:
             data, width, height = smaller
-            self.cover.save(self.cover.name, ContentFile(data), save=False)
+            self.cover.save(self.cover.name or "cover", ContentFile(data), save=False)
             self.cover_width, self.cover_height = width, height

@@ -14,7 +14,8 @@ from articles import queries
 from articles.models import Article, Tag
 from articles.structured_data import article_jsonld
 from attachment.models import PracticeDetails
-from core.cache import cached_page, fill, placeholder, wants_fragment
+from core.cache import cached_page, fill, placeholder
+from core.htmx import wants_fragment
 
 PER_PAGE = 10
 

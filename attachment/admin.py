@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
@@ -10,7 +13,7 @@ from core.text import BoundedModelAdmin, long_text_field
 
 # Every long text the therapist writes is refused past this length before it is read
 # (or rendered as Markdown) at all.
-LONG_TEXT = {
+LONG_TEXT: Mapping[type[models.Field], Mapping[str, Any]] = {
     models.TextField: long_text_field(MARKDOWN_MAX_LENGTH, validate_markdown_size)
 }
 

@@ -66,11 +66,6 @@ class PracticeDetails(models.Model):
         return f"+1{digits}" if len(digits) == 10 else digits
 
 
-class TherapistQuerySet(models.QuerySet):
-    def accepting_consults(self) -> TherapistQuerySet:
-        return self.filter(accepting_consults=True)
-
-
 class Therapist(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), unique=True)
@@ -100,8 +95,6 @@ class Therapist(models.Model):
         ),
     )
     accepting_consults = models.BooleanField(_("accepting free consults"), default=True)
-
-    objects = TherapistQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -70,7 +70,7 @@ class BookingAdmin(admin.ModelAdmin):
         "therapist", "when", "visitor_time", "name", "email", "phone", "note",
         "quiz_result_url", "status", "created_at", "cancelled_at", "reminder_sent_at",
     ]  # fmt: skip
-    fields = readonly_fields
+    fields = tuple(readonly_fields)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).select_related("therapist")
@@ -166,7 +166,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "created_at",
         "sent_at",
     ]
-    fields = readonly_fields
+    fields = tuple(readonly_fields)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

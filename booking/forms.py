@@ -3,6 +3,7 @@ from __future__ import annotations
 import secrets
 import time
 from datetime import UTC, datetime
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -131,8 +132,9 @@ class ConsultForm(SlotForm):
         super().__init__(*args, **kwargs)
         self.csrf_secret = csrf_secret
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("website"):
             raise forms.ValidationError(
                 _("We could not send this form. Please email or call us instead.")
@@ -160,7 +162,7 @@ class ConsultForm(SlotForm):
                 )
             )
         # Used up only by a form that is otherwise fine: fixing a typo needs no new token.
-        if not self._errors and not claim(
+        if not self.errors and not claim(
             "booking-form", once, lifetime=settings.BOOKING_MAX_FORM_AGE + 60
         ):
             raise forms.ValidationError(

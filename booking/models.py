@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attachment.models import Therapist
 from booking import slots
+from booking.zones import PRACTICE_ZONE
 
 
 class BookingSettings(models.Model):
@@ -136,7 +137,7 @@ class Booking(models.Model):
     phone = models.CharField(_("phone"), max_length=40)
     note = models.TextField(_("note"), max_length=500, blank=True)
     visitor_time_zone = models.CharField(
-        _("client's time zone"), max_length=64, default="America/Toronto"
+        _("client's time zone"), max_length=64, default=PRACTICE_ZONE
     )
     quiz_result_url = models.URLField(
         _("shared quiz result"), max_length=1000, blank=True

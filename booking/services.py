@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from attachment.models import Therapist
-from booking import emails, slots
+from booking import emails, slots, tasks
 from booking.models import (
     REMINDER_BEFORE,
     Booking,
@@ -19,7 +19,6 @@ from booking.models import (
     TimeOff,
     WeeklyHours,
 )
-from booking.outbox import send_after_commit
 from booking.zones import PRACTICE_ZONE
 from core.cache import Generation, remember
 from core.ratelimit import retry_after
@@ -262,14 +261,28 @@ def current_booking(booking_id: int, sequence: int, now: datetime | None) -> Boo
     With `now`, a consult that has already started no longer counts as current.
     """
     booking = Booking.objects.select_related("therapist").filter(pk=booking_id).first()
-    if (
-        booking is None
-        or not booking.is_confirmed
-        or booking.sequence != sequence
-        or (now is not None and booking.starts_at <= now)
-    ):
+    if booking is None or why_link_fails(booking, sequence, now):
         raise LinkNoLongerValid
     return booking
+
+
+def why_link_fails(
+    booking: Booking | None, sequence: int | None, now: datetime | None
+) -> str | None:
+    """Why a link to this booking no longer applies ("unknown", "cancelled", "moved",
+    "past"), or None while it does. The one place this rule is written.
+
+    A link carries the booking's sequence: moving the consult makes older links stale.
+    Without `now`, a consult that has started still counts (its confirmation page)."""
+    if booking is None:
+        return "unknown"
+    if not booking.is_confirmed:
+        return "cancelled"
+    if sequence is not None and booking.sequence != sequence:
+        return "moved"
+    if now is not None and booking.starts_at <= now:
+        return "past"
+    return None
 
 
 def _locked_current(booking_id: int, sequence: int | None, now: datetime) -> Booking:
@@ -279,24 +292,25 @@ def _locked_current(booking_id: int, sequence: int | None, now: datetime) -> Boo
         .filter(pk=booking_id)
         .first()
     )
-    if (
-        booking is None
-        or not booking.is_confirmed
-        or (sequence is not None and booking.sequence != sequence)
-        or booking.starts_at <= now
-    ):
+    if booking is None or why_link_fails(booking, sequence, now):
         raise LinkNoLongerValid
     return booking
 
 
 def _queue(messages, *, replacing_those_of: Booking | None = None) -> None:
-    """Write the messages to the outbox. A change to a booking makes whatever was still
-    waiting about it (a confirmation, a reminder for the old time) out of date: a message
-    being sent at this moment is locked, and this waits for it rather than racing it."""
+    """Write the messages to the outbox, to be sent once committed.
+
+    A change to a booking makes whatever was still waiting about it (a confirmation, a
+    reminder for the old time) out of date: a message being sent at this moment is
+    locked, and this waits for it rather than racing it."""
     if replacing_those_of is not None:
         replacing_those_of.emails.filter(status=OutgoingEmail.Status.PENDING).update(
             status=OutgoingEmail.Status.OUT_OF_DATE
         )
     for message in messages:
         message.save()
-    send_after_commit(messages)
+    # Sent by a task once the change is committed (never before: a rollback would have
+    # mailed a booking that does not exist). robust: a queue that cannot be reached
+    # loses nothing, send_outbox sends them within the minute.
+    ids = [message.pk for message in messages]
+    transaction.on_commit(lambda: tasks.send_messages.enqueue(ids), robust=True)

@@ -11,7 +11,6 @@ from django.shortcuts import render
 from django.utils import formats, timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from django_htmx.middleware import HtmxDetails
 
 from attachment.models import Therapist
 from booking import links, slots
@@ -28,6 +27,7 @@ from booking.services import (
     free_slots_for,
     offered_slots,
     reschedule_booking,
+    why_link_fails,
 )
 from booking.zones import (
     PRACTICE_ZONE,
@@ -39,12 +39,10 @@ from booking.zones import (
 )
 from core.cache import CONTENT, cached_response, placeholder
 from core.client_ip import client_ip
+from core.htmx import HtmxHttpRequest
 from core.ratelimit import email_identity, retry_after
 from core.responses import too_many_requests
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
+from quiz.results import read_result_token
 
 
 @never_cache
@@ -270,7 +268,8 @@ def _picker(
         "day": chosen,
         "day_label": formats.date_format(chosen, "l, F j") if chosen else "",
         "times": [
-            _time_option(s, zone) for s in ([] if nearest else by_day.get(chosen, []))
+            _time_option(s, zone)
+            for s in ([] if nearest or chosen is None else by_day.get(chosen, []))
         ],
         "nearest": [_time_option(s, zone, full=True) for s in nearest],
         "taken": describe(taken, zone) if taken else "",
@@ -301,13 +300,7 @@ def _day_of(slot: str | None, zone: str) -> str | None:
 
 
 def _read_result(token: str):
-    if not token:
-        return None
-    try:
-        from quiz.results import read_result_token
-    except ImportError:  # the quiz is optional to booking
-        return None
-    return read_result_token(token)
+    return read_result_token(token) if token else None
 
 
 def _shared_result_url(data: dict) -> str:
@@ -334,15 +327,12 @@ def _booking_from_link(token: str, *, allow_past: bool = False) -> Booking | Non
 
 def _link_problem(request: HttpRequest, token: str) -> HttpResponse:
     claim = links.read_token(token)
-    booking = Booking.objects.filter(pk=claim.booking_id).first() if claim else None
-    if booking is None:
+    if claim is None:
         reason = "unknown"
-    elif not booking.is_confirmed:
-        reason = "cancelled"
-    elif booking.sequence != claim.sequence:
-        reason = "moved"
     else:
-        reason = "past"
+        booking = Booking.objects.filter(pk=claim.booking_id).first()
+        # Asked only once the link failed: if it holds again by now, it has just passed.
+        reason = why_link_fails(booking, claim.sequence, timezone.now()) or "past"
     # Only the reason is shown: never the booking's details, the link may not be theirs.
     status = 404 if reason == "unknown" else 410
     return render(

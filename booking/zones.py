@@ -6,10 +6,11 @@ from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-PRACTICE_ZONE = "America/Toronto"
+PRACTICE_ZONE = settings.TIME_ZONE  # the practice is in Toronto: said once, in settings
 
 # Canadian zones first (most visitors), then a few that clients abroad often use.
 COMMON_ZONES = [

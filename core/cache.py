@@ -34,6 +34,8 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
+from core.htmx import wants_fragment
+
 MAX_AGE = timedelta(minutes=15)
 VARY = ["HX-Request", "HX-History-Restore-Request"]
 
@@ -51,7 +53,7 @@ class Generation:
         self.key = key
 
     def current(self) -> str:
-        return cache.get_or_set(self.key, _new_value, timeout=None)
+        return str(cache.get_or_set(self.key, _new_value, timeout=None))
 
     def advance(self) -> None:
         cache.set(self.key, _new_value(), timeout=None)
@@ -125,12 +127,6 @@ def add_schedule(next_change: Callable[[datetime], datetime | None]) -> None:
 def next_scheduled_change(now: datetime) -> datetime | None:
     """The soonest moment any app has something scheduled to change, if any."""
     return min(filter(None, (due(now) for due in _SCHEDULES)), default=None)
-
-
-def wants_fragment(request: HttpRequest) -> bool:
-    """An htmx swap wants the list alone; a history restore (back button) wants the page."""
-    htmx = getattr(request, "htmx", None)  # django-htmx's middleware sets it
-    return bool(htmx) and not htmx.history_restore_request
 
 
 def _key(request: HttpRequest, *, paginated: bool) -> str | None:

@@ -69,7 +69,7 @@ def _image_description_first(self, tokens, idx, options, env) -> str:
 _PARSER.add_render_rule("image", _image_description_first)
 # Every link and picture address is kept for nh3 to judge, so that one list of schemes
 # (ALLOWED_URL_SCHEMES) decides; markdown-it would otherwise show a refused one as text.
-_PARSER.validateLink = lambda url: True
+_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
 
 # nh3 writes every attribute as name="value" and escapes any <, > or " inside a value,
 # so in its output these match a whole picture and its address exactly.
@@ -124,7 +124,8 @@ def link_reach(text: str) -> int:
     the end of its paragraph), and from each "](" to the space or ")" that ends the
     address (or the end of its line). An estimate from above: escapes and code spans are
     not told apart. One pass, so it costs what the text's length does."""
-    total, start, brackets = 0, 0, []
+    total, start = 0, 0
+    brackets: list[int] = []
     for line in text.splitlines(keepends=True):
         if not line.strip():  # a blank line ends the paragraph: no link crosses it
             total += sum(start - i for i in brackets)

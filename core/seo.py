@@ -15,7 +15,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-SITEMAPS: dict[str, type[Sitemap]] = {}
+SITEMAPS: dict[str, type[Sitemap] | Sitemap] = {}
 DISALLOWED: list[str] = []
 
 

@@ -62,7 +62,8 @@ class BoundedModelAdmin(admin.ModelAdmin):
                 _refuse_over_long(field, value)
                 return value
 
-            formfield.to_python = bounded
+            # Replaces the bound method on this one field: the bound runs first.
+            formfield.to_python = bounded  # type: ignore[method-assign]
         return formfield
 
 

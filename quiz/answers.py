@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from quiz.instruments import ANSWERS
+
 
 def encode(answers: Mapping[int, int], count: int) -> str:
     return ",".join(str(answers.get(n, "")) for n in range(1, count + 1))
@@ -18,6 +20,6 @@ def decode(text: str | None, count: int) -> dict[int, int]:
         return {}
     answers = {}
     for number, part in enumerate(text.split(",")[:count], start=1):
-        if part in {"1", "2", "3", "4", "5", "6", "7"}:
+        if part in ANSWERS:
             answers[number] = int(part)
     return answers

@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from quiz.instruments import Instrument
+from quiz.instruments import ANSWERS, Instrument
 
 FIELD_PREFIX = "item-"
-VALUES = {"1", "2", "3", "4", "5", "6", "7"}
 
 # 1, 4 and 7 are the authors' anchors; 2, 3, 5 and 6 are ours (the JSON files say so).
 LABELS = {
@@ -44,7 +43,7 @@ def read_answers(
             )
             continue
         value = data.get(key, "")
-        if value in VALUES:
+        if value in ANSWERS:
             answers[number] = int(value)
         elif value != "":
             problems.append(

@@ -10,6 +10,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+# The answer scale of both questionnaires, as published: 1 (disagree strongly) to 7.
+# Every other module reads it from here.
+LOWEST, HIGHEST = 1, 7
+ANSWERS = frozenset(str(value) for value in range(LOWEST, HIGHEST + 1))
+
 DIRECTORY = Path(__file__).resolve().parent / "instruments"
 DIMENSIONS = ("anxiety", "avoidance")
 ITEM_KEYS = {"number", "text", "dimension", "reverse"}
@@ -56,8 +61,11 @@ def parse(data: object) -> Instrument:
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise InstrumentError(f'"{key}" is missing or empty')
     scale = data.get("scale")
-    if not isinstance(scale, dict) or (scale.get("min"), scale.get("max")) != (1, 7):
-        raise InstrumentError('"scale" must run from min 1 to max 7')
+    if not isinstance(scale, dict) or (scale.get("min"), scale.get("max")) != (
+        LOWEST,
+        HIGHEST,
+    ):
+        raise InstrumentError(f'"scale" must run from min {LOWEST} to max {HIGHEST}')
     raw_items = data.get("items")
     if not isinstance(raw_items, list) or not raw_items:
         raise InstrumentError('"items" must be a non-empty list')

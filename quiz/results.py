@@ -34,19 +34,6 @@ class QuizResult:
     def neighbours(self) -> list[str]:
         return scoring.neighbouring_styles(self.anxiety, self.avoidance)
 
-    @property
-    def token(self) -> str:
-        return make_result_token(
-            instrument=self.instrument,
-            anxiety=self.anxiety,
-            avoidance=self.avoidance,
-            taken_on=self.taken_on,
-        )
-
-    @property
-    def path(self) -> str:
-        return result_path(self.token)
-
 
 def make_result_token(
     *, instrument: str, anxiety: float, avoidance: float, taken_on: date
@@ -101,10 +88,10 @@ def chart(anxiety: float, avoidance: float) -> dict[str, float]:
     return {
         "x": x(avoidance),
         "y": y(anxiety),
-        "left": x(1),
-        "right": x(7),
-        "top": y(7),
-        "bottom": y(1),
+        "left": x(scoring.LOWEST),
+        "right": x(scoring.HIGHEST),
+        "top": y(scoring.HIGHEST),
+        "bottom": y(scoring.LOWEST),
         "mid_x": x(scoring.MIDPOINT),
         "mid_y": y(scoring.MIDPOINT),
     }
@@ -177,4 +164,4 @@ def describe_score(dimension: str, score: float) -> str:
         band = "near"
     else:
         band = "high" if scoring.is_elevated(score) else "low"
-    return _WORDS[(dimension, band)]
+    return str(_WORDS[(dimension, band)])

@@ -16,17 +16,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from quiz.instruments import Instrument
+from quiz.instruments import HIGHEST, LOWEST, Instrument
 
 MIDPOINT = 4.0
 BORDER_DISTANCE = 0.5
-LOWEST, HIGHEST = 1, 7
 
 SECURE = "secure"
 ANXIOUS = "anxious-preoccupied"
 DISMISSIVE = "dismissive-avoidant"
 FEARFUL = "fearful-avoidant"
 STYLES = (SECURE, ANXIOUS, DISMISSIVE, FEARFUL)
+# (anxiety raised, avoidance raised) -> the style the site calls that quadrant.
+STYLE_BY_QUADRANT = {
+    (False, False): SECURE,
+    (True, False): ANXIOUS,
+    (False, True): DISMISSIVE,
+    (True, True): FEARFUL,
+}
 
 
 class AnswerError(ValueError):
@@ -47,12 +53,7 @@ def is_elevated(score: float) -> bool:
 
 
 def style_for(anxiety: float, avoidance: float) -> str:
-    return {
-        (False, False): SECURE,
-        (True, False): ANXIOUS,
-        (False, True): DISMISSIVE,
-        (True, True): FEARFUL,
-    }[(is_elevated(anxiety), is_elevated(avoidance))]
+    return STYLE_BY_QUADRANT[(is_elevated(anxiety), is_elevated(avoidance))]
 
 
 def near_border(score: float) -> bool:
@@ -62,17 +63,11 @@ def near_border(score: float) -> bool:
 def neighbouring_styles(anxiety: float, avoidance: float) -> list[str]:
     """The styles across each border the point lies close to (anxiety's first)."""
     anxious, avoidant = is_elevated(anxiety), is_elevated(avoidance)
-    names = {
-        (False, False): SECURE,
-        (True, False): ANXIOUS,
-        (False, True): DISMISSIVE,
-        (True, True): FEARFUL,
-    }
     neighbours = []
     if near_border(anxiety):
-        neighbours.append(names[(not anxious, avoidant)])
+        neighbours.append(STYLE_BY_QUADRANT[(not anxious, avoidant)])
     if near_border(avoidance):
-        neighbours.append(names[(anxious, not avoidant)])
+        neighbours.append(STYLE_BY_QUADRANT[(anxious, not avoidant)])
     return neighbours
 
 

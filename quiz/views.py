@@ -4,7 +4,7 @@ import math
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,14 +13,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
-from core.cache import cached_page, wants_fragment
+from core.cache import cached_page
 from core.client_ip import client_ip
+from core.htmx import HtmxHttpRequest, wants_fragment
 from core.ratelimit import retry_after
 from core.responses import too_many_requests
 from quiz import answers as saved_answers
 from quiz import instruments, scoring
 from quiz.forms import LABELS, read_answers, read_item
-from quiz.instruments import Instrument
+from quiz.instruments import ANSWERS, Instrument
 from quiz.models import Style, StyleGuidance
 from quiz.results import (
     chart,
@@ -43,7 +44,7 @@ class SeeOther(HttpResponseRedirect):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_page  # the same for everyone: nothing about the visitor is on it
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: HtmxHttpRequest) -> HttpResponse:
     # A POST here is a form that lost its questionnaire: say so instead of a blank 405.
     missing = request.method == "POST"
     choices = [
@@ -60,7 +61,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def questionnaire(request: HttpRequest, instrument: str) -> HttpResponse:
+def questionnaire(request: HtmxHttpRequest, instrument: str) -> HttpResponse:
     found = instruments.get(instrument)
     if found is None:
         return _unknown_instrument(request, instrument)
@@ -83,14 +84,14 @@ def questionnaire(request: HttpRequest, instrument: str) -> HttpResponse:
 
 
 @require_POST
-def answer(request: HttpRequest, instrument: str) -> HttpResponse:
+def answer(request: HtmxHttpRequest, instrument: str) -> HttpResponse:
     """One answer in step-by-step mode: keep it in the cookie and show the next statement."""
     found = instruments.get(instrument)
     if found is None:
         return _unknown_instrument(request, instrument)
     number = read_item(found, request.POST.get("item"))
     value = request.POST.get("answer", "")
-    if number is None or value not in {"", *map(str, range(1, 8))}:
+    if number is None or value not in {"", *ANSWERS}:
         return _problem(
             request,
             found,
@@ -112,7 +113,7 @@ def answer(request: HttpRequest, instrument: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
-def result(request: HttpRequest, token: str) -> HttpResponse:
+def result(request: HtmxHttpRequest, token: str) -> HttpResponse:
     found = read_result_token(token)
     if found is None:
         return render(request, "quiz/result_invalid.html", status=404)
@@ -144,7 +145,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "quiz/result.html", context)
 
 
-def _score(request: HttpRequest, instrument: Instrument) -> HttpResponse:
+def _score(request: HtmxHttpRequest, instrument: Instrument) -> HttpResponse:
     posted, problems = read_answers(instrument, request.POST)
     answers = {**_load(request, instrument), **posted}
     wait = retry_after("quiz-score", client_ip(request), settings.QUIZ_RATE_LIMIT)
@@ -207,6 +208,7 @@ def _step(
     request, instrument: Instrument, answers: dict[int, int], item: str
 ) -> HttpResponse:
     total = len(instrument.items)
+    context: dict[str, object]
     if item == END:
         context = {"finished": True, "previous": total}
     else:
@@ -232,15 +234,18 @@ def _step(
 
 
 def _problem(
-    request: HttpRequest, instrument: Instrument | None, message: str, status: int = 400
+    request: HtmxHttpRequest,
+    instrument: Instrument | None,
+    message: str,
+    status: int = 400,
 ) -> HttpResponse:
-    context = {"instrument": instrument, "message": message}
+    context: dict[str, object] = {"instrument": instrument, "message": message}
     if instrument is None:  # then the way on is one of the questionnaires we have
         context["questionnaires"] = instruments.available()
     return render(request, "quiz/problem.html", context, status=status)
 
 
-def _unknown_instrument(request: HttpRequest, slug: str) -> HttpResponse:
+def _unknown_instrument(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     message = _(
         "We do not have a questionnaire called “%(slug)s”. Please choose one of ours below."
     ) % {"slug": slug[:40]}
@@ -251,7 +256,7 @@ def _cookie_name(instrument: Instrument) -> str:
     return f"quiz_{instrument.slug.replace('-', '_')}"
 
 
-def _load(request: HttpRequest, instrument: Instrument) -> dict[int, int]:
+def _load(request: HtmxHttpRequest, instrument: Instrument) -> dict[int, int]:
     text = request.get_signed_cookie(
         _cookie_name(instrument),
         default=None,
@@ -263,7 +268,7 @@ def _load(request: HttpRequest, instrument: Instrument) -> dict[int, int]:
 
 def _store(
     response: HttpResponse,
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     instrument: Instrument,
     answers: dict[int, int],
 ) -> None:
