@@ -163,7 +163,6 @@ except ValueError as error:  # dj-database-url's UnknownSchemeError is a ValueEr
         "DATABASE_URL must look like postgres://user@host:5432/name "
         f"or sqlite:///path/to/file ({error})."
     ) from None
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL", "")
 if REDIS_URL:

@@ -51,7 +51,7 @@ def main(paths: list[str]) -> None:
     get_user_model().objects.create_superuser("shikha", "s@example.org", PASSWORD)
 
     https = {"secure": True, "headers": {"X-Forwarded-Proto": "https"}}
-    client = Client(HTTP_HOST=HOST)
+    client = Client(headers={"host": HOST})
     report: dict = {"pages": {}}
     for path in paths:
         report["pages"][path] = describe(client.get(path, **https))
