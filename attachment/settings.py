@@ -372,3 +372,11 @@ LOGGING = {
 # Forms sent sooner than this after they were shown are taken for bots (0 for load tests).
 BOOKING_MIN_SECONDS = envint("BOOKING_MIN_SECONDS", 3)
 BOOKING_MAX_FORM_AGE = 2 * 60 * 60
+
+# The therapist's own calendars (booking/fetching.py): each fetch waits at most this many
+# seconds for each step (three times that in all), and reads at most this many bytes.
+CALENDAR_FETCH_TIMEOUT = envint("CALENDAR_FETCH_TIMEOUT", 10)
+CALENDAR_MAX_BYTES = envint("CALENDAR_MAX_BYTES", 10 * 1024 * 1024)
+# Tests and benchmarks only: also read calendars served on this machine (127.0.0.1, ::1).
+# Never in production: the address is typed into a web form.
+CALENDAR_ALLOW_LOOPBACK = envbool("CALENDAR_ALLOW_LOOPBACK", False)

@@ -1,15 +1,30 @@
 from __future__ import annotations
 
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from attachment.admin import TherapistAdmin
 from attachment.models import Therapist
-from booking.models import Booking, BookingSettings, OutgoingEmail, TimeOff, WeeklyHours
+from booking import busy, calendars, fetching, links
+from booking.models import (
+    Booking,
+    BookingSettings,
+    CalendarFeed,
+    ConsultsCalendar,
+    OutgoingEmail,
+    TimeOff,
+    WeeklyHours,
+    new_feed_token,
+)
 from booking.services import LinkNoLongerValid, cancel_booking
 from booking.zones import PRACTICE_ZONE, describe
 
@@ -176,3 +191,136 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+class CalendarFeedForm(forms.ModelForm):
+    class Meta:
+        model = CalendarFeed
+        fields = ["therapist", "label", "url"]
+        widgets = {"url": forms.URLInput(attrs={"autocomplete": "off"})}
+
+    def clean_url(self) -> str:
+        """Read the calendar once before saving it, so a wrong or private address is
+        refused here, with the reason, rather than failing quietly later."""
+        url = fetching.normalise(self.cleaned_data["url"])
+        try:
+            fetched = fetching.fetch(url, policy=calendars.policy())
+            now = timezone.now()
+            busy.busy_intervals(
+                fetched.body or b"", start=now, end=now + timedelta(days=1),
+                zone=ZoneInfo(PRACTICE_ZONE),
+            )  # fmt: skip
+        except (fetching.FetchError, busy.FeedError) as error:
+            raise forms.ValidationError(str(error)) from error
+        return url
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    form = CalendarFeedForm
+    list_display = ["label", "address", "last_read", "busy_next_28_days", "problem"]
+    readonly_fields = ["last_read", "busy_next_28_days", "problem", "known_until"]
+    actions = ["sync_now"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("therapist")
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        return {"therapist": Therapist.objects.order_by("pk").first()}
+
+    def save_model(self, request, obj: CalendarFeed, form, change: bool) -> None:
+        if change and "url" in form.changed_data:  # another calendar: start afresh
+            obj.etag = obj.last_modified = ""
+            obj.known_until = None
+        super().save_model(request, obj, form, change)
+        calendars.sync_feed(obj, now=timezone.now())
+
+    @admin.display(description=_("address"))
+    def address(self, feed: CalendarFeed) -> str:
+        return feed.masked_url
+
+    @admin.display(description=_("last read"), ordering="last_synced_at")
+    def last_read(self, feed: CalendarFeed) -> str:
+        if feed.last_synced_at is None:
+            return str(_("not yet"))
+        return describe(feed.last_synced_at, PRACTICE_ZONE)
+
+    @admin.display(description=_("busy times, next 28 days"))
+    def busy_next_28_days(self, feed: CalendarFeed) -> int:
+        return calendars.upcoming_count(feed, now=timezone.now())
+
+    @admin.display(description=_("problem"))
+    def problem(self, feed: CalendarFeed) -> str:
+        if not feed.error:
+            return "—"
+        since = describe(feed.error_since, PRACTICE_ZONE) if feed.error_since else ""
+        return format_html(
+            "<strong>{}</strong> {}",
+            feed.error,
+            _("(since %(when)s)") % {"when": since},
+        )
+
+    @admin.action(description=_("Read the selected calendars now"))
+    def sync_now(self, request: HttpRequest, queryset: QuerySet) -> None:
+        now = timezone.now()
+        for feed in queryset.select_related("therapist"):
+            if calendars.sync_feed(feed, now=now):
+                self.message_user(
+                    request,
+                    _("“%(label)s” read: %(n)d busy times in the next 28 days.")
+                    % {
+                        "label": feed.label,
+                        "n": calendars.upcoming_count(feed, now=now),
+                    },
+                )
+            else:
+                feed.refresh_from_db()
+                self.message_user(
+                    request,
+                    _(
+                        "“%(label)s” could not be read: %(error)s Its last busy times are kept."
+                    )
+                    % {"label": feed.label, "error": feed.error},
+                    messages.ERROR,
+                )
+
+
+@admin.register(ConsultsCalendar)
+class ConsultsCalendarAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "made_at"]
+    fields = ["therapist", "address"]
+    readonly_fields = ["address"]
+    actions = ["new_address"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not ConsultsCalendar.objects.exists()
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        return ["therapist", "address"] if obj else ["address"]
+
+    @admin.display(description=_("address to subscribe to"))
+    def address(self, calendar: ConsultsCalendar) -> str:
+        if not calendar.pk:
+            return str(_("Shown once saved."))
+        url = links.absolute(
+            reverse("booking:consults-calendar", args=[calendar.token])
+        )
+        return format_html(
+            "<code>{}</code><br>{}",
+            url,
+            _(
+                "In your calendar app, choose “subscribe to calendar” (Google: “From "
+                "URL”) and paste this address. Keep it private: anyone with it sees "
+                "when your consults are. Each consult shows only as “Appointment”."
+            ),
+        )
+
+    @admin.action(description=_("Make a new address (the old one stops working)"))
+    def new_address(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for calendar in queryset:
+            calendar.token = new_feed_token()
+            calendar.save(update_fields=["token", "made_at"])
+        self.message_user(
+            request,
+            _("New address made. Subscribe to it again in your calendar app."),
+        )

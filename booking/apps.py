@@ -8,11 +8,23 @@ class BookingConfig(AppConfig):
 
     def ready(self) -> None:
         from attachment.models import Therapist
-        from booking.models import Booking, BookingSettings, TimeOff, WeeklyHours
+        from booking import calendars
+        from booking.models import (
+            Booking,
+            BookingSettings,
+            CalendarFeed,
+            TimeOff,
+            WeeklyHours,
+        )
         from booking.services import OFFERED
-        from core import cache, seo
+        from core import cache, health, notices, seo
 
-        # The free times change with any booking and with her hours or time off.
-        cache.watch(OFFERED, Booking, BookingSettings, TimeOff, WeeklyHours, Therapist)
+        # The free times change with any booking, with her hours or time off, and with
+        # her calendars (a calendar's busy times are replaced with its row, calendars.py).
+        cache.watch(
+            OFFERED, Booking, BookingSettings, CalendarFeed, TimeOff, WeeklyHours, Therapist
+        )
 
         seo.add_pages("booking", "booking:consult-form")
+        notices.add_source(calendars.notices)
+        health.add_check("calendars", calendars.health)

@@ -16,7 +16,7 @@ from icalendar import Calendar, Event, vCalAddress
 
 from attachment.models import PracticeDetails, Therapist
 from booking import links
-from booking.models import Booking, OutgoingEmail
+from booking.models import Booking, CalendarFeed, OutgoingEmail
 from booking.zones import PRACTICE_ZONE, describe
 
 Kind = OutgoingEmail.Kind
@@ -88,6 +88,27 @@ def bookings_paused(therapist: Therapist, *, now: datetime) -> OutgoingEmail:
         subject=_subject("emails/bookings-paused-subject.txt", context),
         body_text=render_to_string("emails/bookings-paused-body.txt", context),
         body_html=render_to_string("emails/bookings-paused-body.html", context),
+        next_attempt_at=timezone.now(),
+    )
+
+
+def calendar_failing(feed: CalendarFeed, *, now: datetime) -> OutgoingEmail:
+    """To the therapist, once: one of her calendars has not been readable for an hour."""
+    context = {
+        "practice": PracticeDetails.load(),
+        "label": feed.label,
+        "error": feed.error,
+        "since": describe(feed.error_since or now, PRACTICE_ZONE),
+        "admin_url": links.absolute(
+            reverse("admin:booking_calendarfeed_change", args=[feed.pk])
+        ),
+    }
+    return OutgoingEmail(
+        kind=Kind.CALENDAR_FAILING,
+        to=feed.therapist.email,
+        subject=_subject("emails/calendar-failing-subject.txt", context),
+        body_text=render_to_string("emails/calendar-failing-body.txt", context),
+        body_html=render_to_string("emails/calendar-failing-body.html", context),
         next_attempt_at=timezone.now(),
     )
 

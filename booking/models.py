@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.db import models
 from django.db.models import Q
@@ -217,6 +219,10 @@ class OutgoingEmail(models.Model):
         RESCHEDULED_THERAPIST = "rescheduled-therapist", _("new time to therapist")
         REMINDER = "reminder", _("reminder to client")
         BOOKINGS_PAUSED = "bookings-paused", _("online booking paused, to therapist")
+        CALENDAR_FAILING = (
+            "calendar-failing",
+            _("a calendar cannot be read, to therapist"),
+        )
 
     booking = models.ForeignKey(
         Booking, models.SET_NULL, null=True, blank=True, related_name="emails"
@@ -259,3 +265,98 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.get_status_display()}"
+
+
+class CalendarFeed(models.Model):
+    """One of the therapist's own calendars, read by its secret ICS address for busy times.
+
+    The address is a secret: anyone holding it can read her whole calendar. It is shown
+    in full only on the feed's own page in the admin, never in lists, logs or errors.
+    """
+
+    therapist = models.ForeignKey(
+        Therapist, models.CASCADE, related_name="calendar_feeds"
+    )
+    label = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("For you, e.g. “Google – clients” or “iCloud – family”."),
+    )
+    url = models.URLField(
+        _("secret calendar address"),
+        max_length=2000,
+        help_text=_(
+            "The secret (private) iCal address of the calendar, ending in .ics. Only "
+            "the start and end of each event are kept: no titles, no guests, no notes."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_synced_at = models.DateTimeField(
+        _("last read"), null=True, blank=True, editable=False
+    )
+    # Busy times are known up to here: beyond it, no consult is offered (never "all free").
+    known_until = models.DateTimeField(null=True, blank=True, editable=False)
+    etag = models.CharField(max_length=200, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    error = models.CharField(_("problem"), max_length=300, blank=True, editable=False)
+    error_since = models.DateTimeField(
+        _("failing since"), null=True, blank=True, editable=False
+    )
+    failure_emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = _("your calendar (busy times)")
+        verbose_name_plural = _("your calendars (busy times)")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def masked_url(self) -> str:
+        """Enough of the address to tell calendars apart, not enough to read one."""
+        host = urlsplit(self.url).hostname or "?"
+        return f"{host}/…{self.url[-4:]}" if len(self.url) > 12 else f"{host}/…"
+
+
+class BusyInterval(models.Model):
+    """A time the therapist is busy, from one of her calendars: start and end, nothing
+    else (no title, guests or description is ever stored)."""
+
+    feed = models.ForeignKey(CalendarFeed, models.CASCADE, related_name="intervals")
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [models.Index(fields=["end"], name="booking_busy_end_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__lt=models.F("end")),
+                name="booking_busyinterval_start_before_end",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start:%Y-%m-%d %H:%M} – {self.end:%Y-%m-%d %H:%M} UTC"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class ConsultsCalendar(models.Model):
+    """The private address her own calendar app subscribes to, to show her consults."""
+
+    therapist = models.OneToOneField(
+        Therapist, models.CASCADE, related_name="consults_calendar"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    made_at = models.DateTimeField(_("address made"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("your consults in your calendar")
+        verbose_name_plural = _("your consults in your calendar")
+
+    def __str__(self) -> str:
+        return str(_("Consults calendar of %(name)s") % {"name": self.therapist})

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from attachment.models import Therapist
@@ -15,6 +16,8 @@ from booking.models import (
     REMINDER_BEFORE,
     Booking,
     BookingSettings,
+    BusyInterval,
+    CalendarFeed,
     OutgoingEmail,
     TimeOff,
     WeeklyHours,
@@ -53,7 +56,14 @@ def rules_for(therapist: Therapist) -> slots.Rules:
 def free_slots_for(
     therapist: Therapist, *, now: datetime, ignoring: Booking | None = None
 ) -> list[datetime]:
-    """The therapist's free start times (UTC); `ignoring` a booking being moved."""
+    """The therapist's free start times (UTC); `ignoring` a booking being moved.
+
+    Her own calendars count with their last good busy times, and only as far as those
+    reach (booking/calendars.py): a feed that fails never makes her look free. A feed
+    never read yet does not hold the page back: the admin reads a feed when it is added
+    and refuses an address it cannot read, so such a feed is one being fixed, and its
+    failure shows on the admin's home page meanwhile.
+    """
     if not therapist.accepting_consults:
         return []
     bookings = Booking.objects.confirmed().filter(
@@ -79,6 +89,15 @@ def free_slots_for(
             slots.Busy(*times)
             for times in bookings.values_list("starts_at", "blocked_until")
         ],
+        away=[
+            slots.Away(*times)
+            for times in BusyInterval.objects.filter(
+                feed__therapist=therapist, end__gt=now
+            ).values_list("start", "end")
+        ],
+        known_until=CalendarFeed.objects.filter(
+            therapist=therapist, known_until__isnull=False
+        ).aggregate(until=Min("known_until"))["until"],
         rules=rules_for(therapist),
         now=now,
         zone=ZoneInfo(PRACTICE_ZONE),

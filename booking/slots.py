@@ -1,4 +1,5 @@
-"""Free consult times: weekly hours, time off, existing bookings and now in; start times out.
+"""Free consult times: weekly hours, time off, existing bookings, the therapist's busy
+times from her own calendar, and now in; start times out.
 
 Pure Python, no Django: the rules that must never break are tested here as plain
 functions (tests/booking/test_slots.py).
@@ -11,6 +12,8 @@ How wall-clock time is treated, deliberately:
 - A local time that happens twice (01:30 on the night clocks fall back) is offered once,
   at its first occurrence (daylight time), so nobody books an ambiguous hour twice.
 - Every returned start is an aware datetime in UTC.
+- A busy time from her calendar keeps the buffer clear on both sides of it, as a consult
+  does: no consult ends less than the buffer before it, nor starts less after it.
 """
 
 from __future__ import annotations
@@ -50,6 +53,14 @@ class Busy:
 
 
 @dataclass(frozen=True)
+class Away:
+    """A busy time from the therapist's own calendar, from `start` to `end` (aware)."""
+
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True)
 class Rules:
     consult_minutes: int = 20
     buffer_minutes: int = 10
@@ -84,18 +95,32 @@ def free_slots(
     weekly_hours: Iterable[WeeklyRange],
     time_off: Iterable[DaysOff] = (),
     bookings: Iterable[Busy] = (),
+    away: Iterable[Away] = (),
+    known_until: datetime | None = None,
     rules: Rules = Rules(),
     now: datetime,
     zone: ZoneInfo = TORONTO,
 ) -> list[datetime]:
-    """Every start time a client may book, in order, as aware UTC datetimes."""
+    """Every start time a client may book, in order, as aware UTC datetimes.
+
+    `known_until`: her calendars' busy times are known up to there only, so no consult
+    that would end past it is offered.
+    """
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     ranges = list(weekly_hours)
     days_off = list(time_off)
-    calendar = _Calendar(bookings)
+    # A consult blocks [start, end + buffer); a busy time [a, b) then clashes exactly
+    # like a consult blocking [a, b + buffer): no consult ends within the buffer before
+    # `a` (its own buffer would reach past `a`) nor starts within the buffer after `b`.
+    buffer = timedelta(minutes=rules.buffer_minutes)
+    calendar = _Calendar(
+        [*bookings, *(Busy(a.start, a.end + buffer) for a in away if a.end > a.start)]
+    )
     earliest = now + timedelta(hours=rules.minimum_notice_hours)
     latest = now + timedelta(days=rules.book_ahead_days)
+    if known_until is not None:
+        latest = min(latest, known_until - rules.blocked)
     step = rules.blocked
 
     slots: set[datetime] = set()

@@ -10,4 +10,9 @@ urlpatterns = [
     path("confirmed/<str:token>/", views.confirmed, name="confirmed"),
     path("cancel/<str:token>/", views.cancel, name="cancel"),
     path("reschedule/<str:token>/", views.reschedule, name="reschedule"),
+    path(
+        "calendar/<str:token>/consults.ics",
+        views.consults_calendar,
+        name="consults-calendar",
+    ),
 ]

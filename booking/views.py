@@ -5,17 +5,17 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils import formats, timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from attachment.models import Therapist
-from booking import links, slots
+from booking import feed, links, slots
 from booking.forms import ConsultForm, SlotForm, slot_value, started_token
-from booking.models import Booking
+from booking.models import Booking, ConsultsCalendar
 from booking.services import (
     OFFERED,
     BookingsPaused,
@@ -202,6 +202,25 @@ def reschedule(request: HtmxHttpRequest, token: str) -> HttpResponse:
     if request.htmx and request.method == "GET":
         template += "#picker"
     return render(request, template, context, status=status)
+
+
+@never_cache
+@require_safe
+def consults_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """Her consults for her own calendar app; a wrong or replaced token is a plain 404."""
+    calendar = (
+        ConsultsCalendar.objects.select_related("therapist").filter(token=token).first()
+    )
+    if calendar is None:
+        raise Http404
+    response = HttpResponse(
+        feed.consults_ics(calendar, now=timezone.now()),
+        content_type="text/calendar; charset=utf-8",
+    )
+    # never_cache says no-store: the feed holds her schedule, no proxy may keep a copy.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 # ---- helpers ----
