@@ -194,15 +194,25 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
 
 class CalendarFeedForm(forms.ModelForm):
+    # Text, not a URL field: calendar apps hand out webcal:// addresses, which a URL
+    # field refuses; they are read as https:// (fetching.normalise).
+    url = forms.CharField(
+        label=CalendarFeed._meta.get_field("url").verbose_name,
+        help_text=CalendarFeed._meta.get_field("url").help_text,
+        max_length=2000,
+        widget=forms.URLInput(attrs={"autocomplete": "off"}),
+    )
+
     class Meta:
         model = CalendarFeed
         fields = ["therapist", "label", "url"]
-        widgets = {"url": forms.URLInput(attrs={"autocomplete": "off"})}
 
     def clean_url(self) -> str:
         """Read the calendar once before saving it, so a wrong or private address is
         refused here, with the reason, rather than failing quietly later."""
         url = fetching.normalise(self.cleaned_data["url"])
+        if self.instance.pk and url == self.instance.url:
+            return url  # only the name changed: sync_now and the timer read it
         try:
             fetched = fetching.fetch(url, policy=calendars.policy())
             now = timezone.now()

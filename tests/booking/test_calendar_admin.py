@@ -48,6 +48,12 @@ def test_an_address_that_does_not_work_is_refused_with_the_reason(
     assert not CalendarFeed.objects.exists()
 
 
+def test_a_webcal_address_is_read_as_https(admin_client, shikha):
+    response = add(admin_client, shikha, "webcal://calendar.invalid/basic.ics")
+    # Taken as https:// and tried: the name does not resolve, and she is told so.
+    assert "name could not be found" in response.content.decode()
+
+
 def test_a_plain_http_address_is_refused(admin_client, shikha):
     response = add(admin_client, shikha, "http://calendar.example.org/basic.ics")
     assert "must start with https://" in response.content.decode()

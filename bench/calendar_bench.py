@@ -1,0 +1,127 @@
+"""Helpers for bench/calendar.sh, run with the bench's environment (DATABASE_URL etc.).
+
+calendar_bench.py serve PORT        serve 3 calendars of 5 years of weekly events
+calendar_bench.py feeds PORT        add those 3 calendars to the admin's list
+calendar_bench.py busy N            give the therapist N busy intervals (0 removes them)
+calendar_bench.py compute           time free_slots_for (the uncached booking page and
+                                    every booking's re-check) with 0 and 2,000 intervals
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+
+import django
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "attachment.settings")
+
+
+def five_years_weekly(calendar: int) -> bytes:
+    """A calendar as a busy practice's looks after 5 years: 12 weekly clients a week, each
+    a weekly series (RRULE) begun 5 years ago, plus 5 years of one-off weekly sessions
+    written as separate events (as some apps export them): 3,120 one-off events."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Bench//Calendar {calendar}//EN",
+             "X-WR-TIMEZONE:America/Toronto"]  # fmt: skip
+    today = datetime.now(UTC).date()
+    first = today - timedelta(days=5 * 365)
+    for client in range(12):
+        day = first + timedelta(days=client % 5)
+        start = datetime(day.year, day.month, day.day, 9 + client % 8, 0)
+        lines += [
+            "BEGIN:VEVENT", f"UID:series-{calendar}-{client}@bench",
+            "DTSTAMP:20260101T000000Z", f"DTSTART;TZID=America/Toronto:{start:%Y%m%dT%H%M%S}",
+            f"DTEND;TZID=America/Toronto:{start + timedelta(minutes=50):%Y%m%dT%H%M%S}",
+            "RRULE:FREQ=WEEKLY", f"SUMMARY:Client {client}", "END:VEVENT",
+        ]  # fmt: skip
+        for week in range(260):
+            one = start + timedelta(weeks=week, minutes=30 * (calendar + 1))
+            lines += [
+                "BEGIN:VEVENT", f"UID:one-{calendar}-{client}-{week}@bench",
+                "DTSTAMP:20260101T000000Z", f"DTSTART;TZID=America/Toronto:{one:%Y%m%dT%H%M%S}",
+                f"DTEND;TZID=America/Toronto:{one + timedelta(minutes=50):%Y%m%dT%H%M%S}",
+                f"SUMMARY:Session {week} with client {client}",
+                "DESCRIPTION:Notes kept in the calendar, as many people do.", "END:VEVENT",
+            ]  # fmt: skip
+    lines += ["END:VCALENDAR", ""]
+    return "\r\n".join(lines).encode()
+
+
+def serve(port: int) -> None:
+    from tests.booking.feed_server import FeedServer, ics
+
+    bodies = {f"/cal{n}.ics": five_years_weekly(n) for n in range(3)}
+    sizes = ", ".join(f"{len(b) / 1024:.0f} KB" for b in bodies.values())
+    with FeedServer(port) as server:
+        for path, body in bodies.items():
+            server.routes[path] = ics(body)
+        print(f"serving 3 calendars ({sizes}) on {port}", flush=True)
+        server.thread.join()
+
+
+def feeds(port: int) -> None:
+    from attachment.models import Therapist
+    from booking.models import CalendarFeed
+
+    shikha = Therapist.objects.order_by("pk").first()
+    for n in range(3):
+        CalendarFeed.objects.create(
+            therapist=shikha,
+            label=f"Calendar {n}",
+            url=f"http://127.0.0.1:{port}/cal{n}.ics",
+        )
+
+
+def busy(count: int) -> None:
+    from attachment.models import Therapist
+    from booking.models import BusyInterval, CalendarFeed
+
+    shikha = Therapist.objects.order_by("pk").first()
+    CalendarFeed.objects.filter(
+        label="Bench"
+    ).delete()  # its save/delete moves the cache on
+    if not count:
+        return
+    feed = CalendarFeed.objects.create(
+        therapist=shikha, label="Bench", url="https://calendar.example.org/bench.ics",
+        known_until=datetime.now(UTC) + timedelta(days=60),
+    )  # fmt: skip
+    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    step = timedelta(days=28) / count  # spread over the booking window, 20 minutes each
+    BusyInterval.objects.bulk_create(
+        BusyInterval(
+            feed=feed, start=now + i * step, end=now + i * step + timedelta(minutes=20)
+        )
+        for i in range(count)
+    )
+    feed.save()
+
+
+def compute() -> None:
+    from django.utils import timezone
+
+    from attachment.models import Therapist
+    from booking.services import free_slots_for
+
+    shikha = Therapist.objects.order_by("pk").first()
+    for count in (0, 2000, 0, 2000):
+        busy(count)
+        runs = []
+        for _ in range(20):
+            started = time.perf_counter()
+            offered = free_slots_for(shikha, now=timezone.now())
+            runs.append(time.perf_counter() - started)
+        print(f"free_slots_for with {count:>5} busy intervals: median {statistics.median(runs) * 1000:7.1f} ms "
+              f"(20 runs), {len(offered)} times offered")  # fmt: skip
+    busy(0)
+
+
+if __name__ == "__main__":
+    django.setup()
+    command, *args = sys.argv[1:]
+    {"serve": lambda: serve(int(args[0])), "feeds": lambda: feeds(int(args[0])),
+     "busy": lambda: busy(int(args[0])), "compute": compute}[command]()  # fmt: skip
