@@ -107,7 +107,7 @@ def test_the_500_page_reveals_nothing_internal_and_needs_no_database():
 def test_healthz_answers_ok_without_setting_cookies(client: Client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "calendars": "none"}
     assert response.cookies == {}
 
 

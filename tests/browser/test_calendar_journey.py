@@ -66,8 +66,10 @@ def test_she_adds_her_calendar_and_the_busy_time_is_no_longer_offered(
     expect(row).not_to_contain_text("private-abc")  # the secret address stays hidden
 
     row.get_by_role("checkbox").check()
-    page.get_by_label("Action").select_option(label="Read the selected calendars now")
-    page.get_by_role("button", name="Go").click()
+    page.locator("select[name=action]").select_option(
+        label="Read the selected calendars now"
+    )
+    page.locator("button[name='index']").click()  # "Go"
     expect(page.locator(".messagelist")).to_contain_text(
         "1 busy times in the next 28 days"
     )

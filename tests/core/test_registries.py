@@ -24,7 +24,12 @@ def test_a_passing_check_is_named_in_the_healthz_answer(client: Client, extra_ch
     extra_check("ok", True)
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "mail": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "calendars": "none",
+        "mail": "ok",
+    }
 
 
 @pytest.mark.django_db
