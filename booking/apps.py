@@ -22,7 +22,13 @@ class BookingConfig(AppConfig):
         # The free times change with any booking, with her hours or time off, and with
         # her calendars (a calendar's busy times are replaced with its row, calendars.py).
         cache.watch(
-            OFFERED, Booking, BookingSettings, CalendarFeed, TimeOff, WeeklyHours, Therapist
+            OFFERED,
+            Booking,
+            BookingSettings,
+            CalendarFeed,
+            TimeOff,
+            WeeklyHours,
+            Therapist,
         )
 
         seo.add_pages("booking", "booking:consult-form")
