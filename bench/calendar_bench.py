@@ -14,6 +14,7 @@ import statistics
 import sys
 import time
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import django
 
@@ -90,15 +91,46 @@ def busy(count: int) -> None:
         therapist=shikha, label="Bench", url="https://calendar.example.org/bench.ics",
         known_until=datetime.now(UTC) + timedelta(days=60),
     )  # fmt: skip
-    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
-    step = timedelta(days=28) / count  # spread over the booking window, 20 minutes each
+    # 5-minute busy times every 10 minutes from 19:00 to 07:00 in Toronto, over the
+    # booking window: each one is checked against every candidate time, but the same
+    # daytime times stay offered, so both pages show the same list.
+    toronto = ZoneInfo("America/Toronto")
+    evening = datetime.now(toronto).replace(hour=19, minute=0, second=0, microsecond=0)
+    starts = [
+        evening + timedelta(days=day, minutes=10 * n)
+        for day in range(count // 72 + 1)
+        for n in range(72)
+    ][:count]
     BusyInterval.objects.bulk_create(
-        BusyInterval(
-            feed=feed, start=now + i * step, end=now + i * step + timedelta(minutes=20)
-        )
-        for i in range(count)
+        BusyInterval(feed=feed, start=s, end=s + timedelta(minutes=5)) for s in starts
     )
     feed.save()
+
+
+def sync() -> None:
+    """sync_all in this process: a full read, then an unchanged one (304), then a full
+    read again under tracemalloc for the peak of Python memory it allocates."""
+    import tracemalloc
+
+    from django.utils import timezone
+
+    from booking.calendars import sync_all
+    from booking.models import BusyInterval, CalendarFeed
+
+    for run in ("full read", "unchanged (304)"):
+        wall, cpu = time.perf_counter(), time.process_time()
+        read, failed = sync_all(now=timezone.now())
+        print(f"sync_all, {run}: {time.perf_counter() - wall:.2f} s wall, "
+              f"{time.process_time() - cpu:.2f} s CPU, {read} read, {failed} failed")  # fmt: skip
+    CalendarFeed.objects.update(etag="", known_until=None)
+    tracemalloc.start()
+    sync_all(now=timezone.now())
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(
+        f"peak Python memory during a full read of the 3 calendars: {peak / 2**20:.1f} MB"
+    )
+    print(f"busy intervals stored: {BusyInterval.objects.count()}")
 
 
 def compute() -> None:
@@ -124,4 +156,4 @@ if __name__ == "__main__":
     django.setup()
     command, *args = sys.argv[1:]
     {"serve": lambda: serve(int(args[0])), "feeds": lambda: feeds(int(args[0])),
-     "busy": lambda: busy(int(args[0])), "compute": compute}[command]()  # fmt: skip
+     "busy": lambda: busy(int(args[0])), "compute": compute, "sync": sync}[command]()  # fmt: skip

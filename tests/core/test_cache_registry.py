@@ -6,7 +6,7 @@ import pytest
 
 from articles.models import Article, Tag
 from attachment.models import FAQEntry, PracticeDetails, Therapist
-from booking.models import Booking, BookingSettings, TimeOff, WeeklyHours
+from booking.models import Booking, BookingSettings, CalendarFeed, TimeOff, WeeklyHours
 from booking.services import OFFERED
 from core.cache import CONTENT, WATCHED, Generation, remember
 
@@ -16,7 +16,7 @@ def test_the_registry_lists_what_moves_each_generation():
         PracticeDetails, Therapist, FAQEntry, Article, Tag, Article.tags.through
     }  # fmt: skip
     assert set(WATCHED[OFFERED]) == {
-        Booking, BookingSettings, TimeOff, WeeklyHours, Therapist
+        Booking, BookingSettings, CalendarFeed, TimeOff, WeeklyHours, Therapist
     }  # fmt: skip
 
 
