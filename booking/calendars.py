@@ -23,9 +23,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from attachment.models import Therapist
-from booking import busy, emails, fetching
+from booking import busy, emails, fetching, tasks
 from booking.models import BusyInterval, CalendarFeed
-from booking.outbox import send_after_commit
 from booking.services import OFFERED, rules_for
 from booking.zones import PRACTICE_ZONE, describe
 from core.health import Health
@@ -130,7 +129,11 @@ def _record_failure(feed: CalendarFeed, error: str, *, now: datetime) -> None:
         if feed.failure_emailed_at is None and now - feed.error_since >= EMAIL_AFTER:
             message = emails.calendar_failing(feed, now=now)
             message.save()
-            send_after_commit([message])
+            # As booking's own messages: sent by a task once committed, or by
+            # send_outbox within the minute if the queue cannot be reached.
+            transaction.on_commit(
+                lambda: tasks.send_messages.enqueue([message.pk]), robust=True
+            )
             feed.failure_emailed_at = now
             fields.append("failure_emailed_at")
         feed.save(update_fields=fields)
@@ -152,7 +155,7 @@ def notices() -> list[Notice]:
             )
             % {
                 "label": feed.label,
-                "since": describe(feed.error_since, PRACTICE_ZONE),
+                "since": describe(feed.error_since or feed.created_at, PRACTICE_ZONE),
                 "error": feed.error,
             },
             url=reverse("admin:booking_calendarfeed_change", args=[feed.pk]),

@@ -160,7 +160,7 @@ def _checked_address(host: str, port: int, policy: Policy) -> str:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as error:
         raise FetchError("The calendar server's name could not be found.") from error
-    addresses = [info[4][0] for info in infos]
+    addresses = [str(info[4][0]) for info in infos]
     # Every address must be public: one private answer among public ones is refused too,
     # since the connection could land on any of them.
     for address in addresses:
