@@ -56,9 +56,8 @@ PASSWORD = "a-long-Strong-passphrase-42"
 
 
 @pytest.fixture
-def staff_client(client, settings):
+def staff_client(client):
     """Alice, the therapist, logged into the admin (through django-axes, as in real life)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     User.objects.create_superuser("alice", "alice@example.org", PASSWORD)
     response = client.post(
         "/admin/login/?next=/admin/",

@@ -1,31 +1,19 @@
-"""Booking test helpers: the seeded therapist, a fixed clock, and a valid form."""
+"""Booking test helpers: the seeded therapist, bookings and a valid form (the fixed
+clock and quick_forms are in tests/conftest.py, shared with other folders)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import time_machine
 
 from attachment.models import Therapist
 from booking.forms import slot_value, started_token
 from booking.services import book_consult, free_slots_for
 from booking.slots import TORONTO
+from tests.conftest import NOW
 
-# Sunday evening in Toronto: the whole next week is bookable.
-NOW = datetime(2026, 11, 29, 18, 0, tzinfo=TORONTO).astimezone(UTC)
 MONDAY_10AM = datetime(2026, 11, 30, 10, 0, tzinfo=TORONTO).astimezone(UTC)
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def quick_forms(settings):
-    settings.BOOKING_MIN_SECONDS = 0
 
 
 @pytest.fixture

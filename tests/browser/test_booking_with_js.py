@@ -21,9 +21,7 @@ def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "timezone_id": "America/Vancouver"}
 
 
-@pytest.fixture(autouse=True)
-def _quick_forms(settings):
-    settings.BOOKING_MIN_SECONDS = 0
+pytestmark = pytest.mark.usefixtures("quick_forms")
 
 
 def test_a_visitor_in_vancouver_books_in_pacific_time(page: Page, live_server):

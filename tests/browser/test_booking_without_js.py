@@ -18,9 +18,7 @@ def browser_context_args(browser_context_args: dict) -> dict:
     }
 
 
-@pytest.fixture(autouse=True)
-def _quick_forms(settings):
-    settings.BOOKING_MIN_SECONDS = 0
+pytestmark = pytest.mark.usefixtures("quick_forms")
 
 
 def test_a_visitor_without_javascript_picks_a_zone_a_day_and_a_time(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from hypothesis import HealthCheck, settings
 
 _COMMON = {
@@ -27,9 +26,3 @@ settings.register_profile("ci", max_examples=25, derandomize=True, **_COMMON)
 settings.register_profile("bench", max_examples=300, **_COMMON)
 
 FUZZ_PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Logins are the point of several tests here; the production hasher is slow on purpose.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

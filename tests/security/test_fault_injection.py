@@ -9,7 +9,6 @@ does not exist). These use real commits (transaction=True), as production does.
 from __future__ import annotations
 
 import pytest
-import time_machine
 from django.test import Client
 
 from attachment.models import Therapist
@@ -22,12 +21,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 class InjectedFault(Exception):
     pass
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture

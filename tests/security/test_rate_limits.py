@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import pytest
-import time_machine
 from django.test import Client
 
 from booking.models import Booking
-from tests.booking.conftest import NOW, form_data
+from tests.booking.conftest import form_data
 from tests.security.helpers import finish_quiz
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock", "quick_forms")]
 
 
 @pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def quick_forms(settings):
-    settings.BOOKING_MIN_SECONDS = 0
+def quick_forms(quick_forms, settings):
     settings.CLIENT_IP_HEADER = ""
 
 
