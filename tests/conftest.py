@@ -49,6 +49,14 @@ if "REDIS_TEST_URL" in os.environ:
 
 _SCRATCH = tempfile.TemporaryDirectory(prefix=f"attachment-tests-{WORKER or 'main'}-")
 
+# What a production server's environment holds, for tests that start manage.py as one.
+PRODUCTION_ENVIRONMENT = {
+    "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9vLm2Pz" * 4,
+    "SITE_URL": "https://thetherapeuticway.ca",
+    "DEBUG": "false",
+    "EMAIL_HOST": "smtp.example.org",
+}
+
 # Sunday evening in Toronto: the whole next week is bookable.
 NOW = datetime(2026, 11, 29, 18, 0, tzinfo=ZoneInfo("America/Toronto")).astimezone(UTC)
 

@@ -11,15 +11,10 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from attachment.settings import envbool, envint, envrate
+from tests.conftest import PRODUCTION_ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parents[2]
-PRODUCTION = {
-    "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9vLm2Pz" * 4,
-    "ALLOWED_HOSTS": "thetherapeuticway.ca",
-    "SITE_URL": "https://thetherapeuticway.ca",
-    "DEBUG": "false",
-    "EMAIL_HOST": "smtp.example.org",
-}
+PRODUCTION = {**PRODUCTION_ENVIRONMENT, "ALLOWED_HOSTS": "thetherapeuticway.ca"}
 
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:

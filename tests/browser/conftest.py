@@ -21,6 +21,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 PHONE = {"width": 375, "height": 812}
+# The pages a visitor reaches from the menu and the front page.
+PUBLIC_PAGES = [
+    "/",
+    "/about/",
+    "/faq/",
+    "/contact/",
+    "/privacy/",
+    "/articles/",
+    "/articles/how-to-create-secure-attachment-in-relationships/",
+    "/quiz/",
+    "/quiz/ecr-r/",
+    "/book/",
+]
 DESKTOP = {"width": 1280, "height": 900}
 
 

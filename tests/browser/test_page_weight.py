@@ -13,21 +13,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, PUBLIC_PAGES
 
 BUDGET_BYTES = 60 * 1024
-PUBLIC_PAGES = [
-    "/",
-    "/about/",
-    "/faq/",
-    "/contact/",
-    "/privacy/",
-    "/articles/",
-    "/articles/how-to-create-secure-attachment-in-relationships/",
-    "/quiz/",
-    "/quiz/ecr-r/",
-    "/book/",
-]
 
 
 @pytest.fixture

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PRODUCTION_ENVIRONMENT
+
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
-    "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9vLm2Pz" * 4,
-    "SITE_URL": "https://thetherapeuticway.ca",
-    "DEBUG": "false",
-    "EMAIL_HOST": "smtp.example.org",
+    **PRODUCTION_ENVIRONMENT,
     # The probe's own throwaway database, so it needs nothing from the test run.
     "DATABASE_URL": "sqlite://:memory:",
 }
