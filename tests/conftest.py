@@ -24,9 +24,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 IN_CI = os.environ.get("CI") == "true"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-WORKER = os.environ.get(
-    "PYTEST_XDIST_WORKER", ""
-)  # "gw0", "gw1"... or "" without xdist
+# "gw0", "gw1"... under pytest-xdist, "" in a single process.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 WORKER_NUMBER = int(WORKER[2:]) if WORKER.startswith("gw") else 0
 
 
@@ -135,17 +134,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 class _MigratedContent:
     """The migrated content, and the way back to it after a test on committed rows.
 
-    On PostgreSQL the rows are copied into a schema of their own and back with one
-    INSERT ... SELECT a table: a few milliseconds, where re-saving every object through
-    Django's serializer took most of a second. Elsewhere (SQLite on a laptop) Django's
-    serializer does it."""
+    On PostgreSQL the rows are copied into a schema of their own once, and back with one
+    INSERT ... SELECT a table, instead of Django's serializer saving every object again
+    one by one. Elsewhere (SQLite on a laptop) Django's serializer does it."""
 
     SCHEMA = "_migrated_content"
 
     def __init__(self) -> None:
-        self.columns: dict[
-            str, str
-        ] = {}  # table -> its column list, generated ones left out
+        # Each table that has rows, with its columns (generated ones left out).
+        self.columns: dict[str, str] = {}
         self.serialized = ""
 
     def keep(self, connection) -> None:
