@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from articles.models import Article
+from attachment.structured_data import therapist_jsonld
 
 
 def article_jsonld(article: Article, *, site_url: str, publisher: str) -> dict:
@@ -16,12 +15,7 @@ def article_jsonld(article: Article, *, site_url: str, publisher: str) -> dict:
         "url": site_url + article.get_absolute_url(),
         "mainEntityOfPage": site_url + article.get_absolute_url(),
         "dateModified": article.updated_at.isoformat(),
-        "author": {
-            "@type": "Person",
-            "name": article.author.name,
-            "jobTitle": article.author.credentials,
-            "url": site_url + reverse("about"),
-        },
+        "author": therapist_jsonld(article.author, site_url=site_url),
         "publisher": {
             "@type": "Organization",
             "name": publisher,

@@ -3,11 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
-from attachment.models import FAQEntry, PracticeDetails, Therapist
+from attachment import advertising
+from attachment.models import FAQEntry, Page, PracticeDetails, Therapist
 from core.markdown import MARKDOWN_MAX_LENGTH, validate_markdown_size
 from core.text import BoundedModelAdmin, long_text_field
 
@@ -17,14 +21,57 @@ LONG_TEXT: Mapping[type[models.Field], Mapping[str, Any]] = {
     models.TextField: long_text_field(MARKDOWN_MAX_LENGTH, validate_markdown_size)
 }
 
+
+class AdvertisingCheckAdmin(BoundedModelAdmin):
+    """After a save, warns about words the College's advertising standard speaks against.
+
+    Never refuses the save: she is the judge of her own words in context. Lists the
+    text fields to read in `advertising_fields`, and those of inline rows in
+    `advertising_inline_fields`."""
+
+    advertising_fields: tuple[str, ...] = ()
+    advertising_inline_fields: tuple[str, ...] = ()
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        texts = [getattr(form.instance, name) for name in self.advertising_fields]
+        for formset in formsets:
+            for inline_form in formset.forms:
+                texts += [
+                    inline_form.cleaned_data.get(name, "")
+                    for name in self.advertising_inline_fields
+                    if getattr(inline_form, "cleaned_data", None)
+                ]
+        findings = advertising.check("\n\n".join(str(text or "") for text in texts))
+        if findings:
+            messages.warning(request, advertising_message(findings))
+
+
+def advertising_message(findings: list[advertising.Finding]):
+    return format_html(
+        "{}<ul>{}</ul>{}",
+        _(
+            "Saved. A College reviewer may question these words, because the CRPO's "
+            "advertising standard (6.2) speaks against them:"
+        ),
+        format_html_join(
+            "",
+            "<li>“{}”: {}</li>",
+            ((finding.phrase, finding.rule.text) for finding in findings),
+        ),
+        _("If a phrase is fine in its context, you can leave it as it is."),
+    )
+
+
 admin.site.site_header = "The Therapeutic Way"
 admin.site.site_title = "The Therapeutic Way"
 admin.site.index_title = "Your practice"
 
 
 @admin.register(PracticeDetails)
-class PracticeDetailsAdmin(BoundedModelAdmin):
+class PracticeDetailsAdmin(AdvertisingCheckAdmin):
     formfield_overrides = LONG_TEXT
+    advertising_fields = ("tagline", "serves", "helps_with", "online_note")
     fieldsets = [
         (None, {"fields": ["name", "tagline", "serves", "helps_with"]}),
         ("Contact", {"fields": ["email", "phone", "service_areas"]}),
@@ -39,20 +86,53 @@ class PracticeDetailsAdmin(BoundedModelAdmin):
 
 
 @admin.register(Therapist)
-class TherapistAdmin(BoundedModelAdmin):
+class TherapistAdmin(AdvertisingCheckAdmin):
     formfield_overrides = LONG_TEXT
-    list_display = ["name", "credentials", "accepting_consults"]
+    advertising_fields = ("credentials", "role", "bio")
+    list_display = ["name", "title", "registration_number", "accepting_consults"]
     list_editable = ["accepting_consults"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = [
-        "name", "slug", "credentials", "role", "bio", "photo", "photo_alt", "email",
-        "accepting_consults",
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "role", "bio", "photo", "photo_alt"]}),
+        (
+            _("Registration with the College (shown on every page)"),
+            {
+                "fields": [
+                    "register_name", "title", "registration_number", "register_url",
+                    "credentials",
+                ]
+            },
+        ),
+        (None, {"fields": ["email", "accepting_consults"]}),
     ]  # fmt: skip
 
 
 @admin.register(FAQEntry)
-class FAQEntryAdmin(BoundedModelAdmin):
+class FAQEntryAdmin(AdvertisingCheckAdmin):
     formfield_overrides = LONG_TEXT
+    advertising_fields = ("question", "answer")
     list_display = ["question", "order"]
     list_editable = ["order"]
     search_fields = ["question", "answer"]
+
+
+@admin.register(Page)
+class PageAdmin(AdvertisingCheckAdmin):
+    formfield_overrides = LONG_TEXT
+    advertising_fields = ("title", "description", "body")
+    list_display = ["title", "placeholders_left", "updated_at"]
+    fields = ["title", "description", "body", "updated_at"]
+    readonly_fields = ["updated_at"]
+
+    @admin.display(description=_("placeholders left"))
+    def placeholders_left(self, page: Page) -> int:
+        return len(page.placeholders)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # each page has its own address; the set is fixed
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def view_on_site(self, page: Page) -> str:
+        return reverse(page.slug)

@@ -8,11 +8,14 @@ class AttachmentConfig(AppConfig):
     verbose_name = "The practice"
 
     def ready(self) -> None:
-        from attachment.models import FAQEntry, PracticeDetails, Therapist
-        from core import cache, seo
+        from attachment.models import FAQEntry, Page, PracticeDetails, Therapist
+        from attachment.notices import practice_notices
+        from core import cache, notices, seo
 
-        # Every public page shows the practice and the therapist; the FAQ page its entries.
-        cache.watch(cache.CONTENT, PracticeDetails, Therapist, FAQEntry)
+        # Every public page shows the practice and the therapist (the footer's
+        # registration); the FAQ, fees and privacy pages their own texts.
+        cache.watch(cache.CONTENT, PracticeDetails, Therapist, FAQEntry, Page)
 
-        seo.add_pages("pages", "home", "about", "faq", "contact", "privacy")
+        seo.add_pages("pages", "home", "about", "faq", "contact", "privacy", "fees")
+        notices.add_source(practice_notices)
         seo.disallow("/admin/")

@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import remember
@@ -22,7 +28,7 @@ class PracticeDetails(models.Model):
     serves = models.CharField(
         _("who the practice serves"),
         max_length=200,
-        help_text=_("For example: adults, couples and families over the age of 16."),
+        help_text=_("For example: adults, couples and families aged 16 or older."),
     )
     helps_with = models.TextField(
         _("what the practice helps with"),
@@ -67,12 +73,55 @@ class PracticeDetails(models.Model):
 
 
 class Therapist(models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    class Title(models.TextChoices):
+        # The two titles the Psychotherapy Act, 2007 protects for CRPO registrants who
+        # practise; an Inactive registrant may not practise, so it is not offered.
+        RP = "RP", _("Registered Psychotherapist")
+        RP_QUALIFYING = "RP(Q)", _("Registered Psychotherapist (Qualifying)")
+
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("As visitors should read it.")
+    )
     slug = models.SlugField(_("slug"), unique=True)
-    credentials = models.CharField(
-        _("credentials"),
+    register_name = models.CharField(
+        _("full name as on the College's register"),
         max_length=200,
-        help_text=_("For example: Registered Psychotherapist (CRPO)."),
+        blank=True,
+        help_text=_(
+            "Exactly as the College of Registered Psychotherapists of Ontario's public "
+            "register shows it, so visitors can find you there."
+        ),
+    )
+    title = models.CharField(
+        _("protected title"), max_length=10, choices=Title, default=Title.RP
+    )
+    registration_number = models.CharField(
+        _("CRPO registration number"),
+        max_length=12,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[0-9]{1,12}$",
+                _("The registration number is digits only, as the register shows it."),
+            )
+        ],
+        help_text=_(
+            "Shown beside your title on every page. Until it is filled in, the site "
+            "shows the title without a number."
+        ),
+    )
+    register_url = models.URLField(
+        _("link to your entry on the public register"),
+        blank=True,
+        help_text=_(
+            "Open your entry on the College's public register and paste its address."
+        ),
+    )
+    credentials = models.CharField(
+        _("other credentials"),
+        max_length=200,
+        blank=True,
+        help_text=_("Degrees and training, for example: MA, Counselling Psychology."),
     )
     role = models.CharField(_("role"), max_length=200, blank=True)
     bio = models.TextField(
@@ -102,6 +151,17 @@ class Therapist(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def load_all(cls) -> list[Therapist]:
+        """Every therapist, from the cache when possible (every page's footer shows them)."""
+        return remember(
+            "attachment:therapists", lambda: list(cls.objects.all()), timeout=60 * 60
+        )
+
+    @property
+    def full_name(self) -> str:
+        return self.register_name.strip() or self.name
 
     def clean(self) -> None:
         if self.photo and not self.photo_alt.strip():
@@ -134,3 +194,69 @@ class FAQEntry(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.answer_html = render_markdown(self.answer)
         super().save(*args, **kwargs)
+
+
+# A placeholder the practice must replace ("[TO FILL IN: session fee]") or a fact she
+# must confirm ("[TO CONFIRM: …]"); shown highlighted and listed in the admin until gone.
+PLACEHOLDER = re.compile(r"\[TO (?:FILL IN|CONFIRM)\b[^\]\n]{0,300}\]")
+# A fact the site fills in when the page is shown ("{retention_days}"), so the words stay
+# true when a setting changes.
+FACT = re.compile(r"\{([a-z_]{1,40})\}")
+
+
+class Page(models.Model):
+    """A page of the practice's own words, edited in the admin."""
+
+    class Slug(models.TextChoices):
+        FEES = "fees", _("Fees and what to expect")
+        PRIVACY = "privacy", _("Privacy")
+
+    slug = models.SlugField(_("page"), max_length=20, unique=True, choices=Slug)
+    title = models.CharField(_("title"), max_length=120)
+    description = models.CharField(
+        _("description"),
+        max_length=300,
+        help_text=_("One or two sentences that search engines show under the title."),
+    )
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "Markdown: blank lines separate paragraphs, “## ” starts a heading. Words in "
+            "curly brackets, such as {retention_days}, are filled in by the site. Replace "
+            "every [TO FILL IN: …] and [TO CONFIRM: …]: the admin lists them until they "
+            "are gone."
+        ),
+    )
+    body_html = models.TextField(editable=False, default="")
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("page")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def placeholders(self) -> list[str]:
+        return PLACEHOLDER.findall(self.body)
+
+    def html(self, facts: Mapping[str, str]) -> SafeString:
+        """The rendered text with each known fact filled in and placeholders marked.
+
+        Works on the HTML already cleaned by render_markdown, so what is added here is
+        only escaped values and one tag of our own."""
+
+        def fact(match: re.Match) -> str:
+            name = match.group(1)
+            return escape(facts[name]) if name in facts else match.group(0)
+
+        def mark(match: re.Match) -> str:
+            return f'<mark class="placeholder">{match.group(0)}</mark>'
+
+        html = FACT.sub(fact, self.body_html)
+        return mark_safe(PLACEHOLDER.sub(mark, html))

@@ -351,6 +351,22 @@ if PERSONAL_DATA_RETENTION_DAYS < 1:  # 0 or less would purge consults still to 
         "PERSONAL_DATA_RETENTION_DAYS must be 1 or more, "
         f"not {PERSONAL_DATA_RETENTION_DAYS}."
     )
+# The quiz keeps a visitor's answers in progress in a signed cookie this long (seconds);
+# the privacy statement quotes it.
+QUIZ_ANSWERS_COOKIE_AGE = 60 * 60 * 24
+
+# Facts only the deployment knows, quoted by the privacy statement. Until one is set the
+# statement shows a marked placeholder and the admin lists it under "Needs your attention".
+PRIVACY_HOSTING_PROVIDER = envstr("PRIVACY_HOSTING_PROVIDER", "")
+PRIVACY_EMAIL_PROVIDER = envstr("PRIVACY_EMAIL_PROVIDER", "")
+PRIVACY_DATA_LOCATION = envstr("PRIVACY_DATA_LOCATION", "")
+PRIVACY_LOG_RETENTION_DAYS = envint("PRIVACY_LOG_RETENTION_DAYS", 0)
+if PRIVACY_LOG_RETENTION_DAYS < 0:
+    raise ImproperlyConfigured(
+        "PRIVACY_LOG_RETENTION_DAYS must be the number of days the server keeps its "
+        f"logs (0 until it is set), not {PRIVACY_LOG_RETENTION_DAYS}."
+    )
+
 LOG_LEVEL = envstr("LOG_LEVEL", "INFO").upper()
 if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
     raise ImproperlyConfigured(

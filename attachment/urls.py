@@ -14,6 +14,7 @@ urlpatterns = [
     path("faq/", views.faq, name="faq"),
     path("contact/", views.contact, name="contact"),
     path("privacy/", views.privacy, name="privacy"),
+    path("fees/", views.fees, name="fees"),
     path("healthz", health.healthz, name="healthz"),
     path("quiz/", include("quiz.urls")),
     path("articles/", include("articles.urls")),

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from attachment.models import FAQEntry, PracticeDetails, Therapist
-from attachment.structured_data import faq_jsonld, practice_jsonld
+from attachment.models import FAQEntry, Page, PracticeDetails, Therapist
+from attachment.pages import page_facts
+from attachment.structured_data import faq_jsonld, people_jsonld, practice_jsonld
 from core.cache import cached_page, next_scheduled_change
 
 
@@ -15,7 +16,9 @@ from core.cache import cached_page, next_scheduled_change
 def home(request: HttpRequest) -> HttpResponse:
     practice = PracticeDetails.load()
     structured = (
-        practice_jsonld(practice, site_url=settings.SITE_URL) if practice else None
+        practice_jsonld(practice, Therapist.load_all(), site_url=settings.SITE_URL)
+        if practice
+        else None
     )
     return render(
         request,
@@ -27,8 +30,14 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page
 def about(request: HttpRequest) -> HttpResponse:
+    therapists = Therapist.load_all()
     return render(
-        request, "attachment/about.html", {"therapists": Therapist.objects.all()}
+        request,
+        "attachment/about.html",
+        {
+            "therapists": therapists,
+            "structured_data": people_jsonld(therapists, site_url=settings.SITE_URL),
+        },
     )
 
 
@@ -52,8 +61,20 @@ def contact(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page
 def privacy(request: HttpRequest) -> HttpResponse:
+    page = get_object_or_404(Page, slug=Page.Slug.PRIVACY)
+    facts = page_facts(PracticeDetails.load(), Therapist.load_all())
     return render(
         request,
         "attachment/privacy.html",
-        {"retention_days": settings.PERSONAL_DATA_RETENTION_DAYS},
+        {"page": page, "page_html": page.html(facts)},
+    )
+
+
+@require_safe
+@cached_page
+def fees(request: HttpRequest) -> HttpResponse:
+    page = get_object_or_404(Page, slug=Page.Slug.FEES)
+    facts = page_facts(PracticeDetails.load(), Therapist.load_all())
+    return render(
+        request, "attachment/page.html", {"page": page, "page_html": page.html(facts)}
     )

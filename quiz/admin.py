@@ -2,7 +2,14 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from quiz.models import Practice, ResultTally, Style, StyleGuidance
+from attachment.admin import AdvertisingCheckAdmin
+from quiz.models import (
+    Practice,
+    QuestionnairePermission,
+    ResultTally,
+    Style,
+    StyleGuidance,
+)
 
 
 class GuidanceInline(admin.TabularInline):
@@ -22,7 +29,7 @@ class GuidanceInline(admin.TabularInline):
     get_max_num = get_min_num
 
 
-class FixedSetAdmin(admin.ModelAdmin):
+class FixedSetAdmin(AdvertisingCheckAdmin):
     """The four styles follow from the scoring rule and the five practices from the
     practice's article: their texts are hers to edit, but the set itself is fixed."""
 
@@ -35,6 +42,8 @@ class FixedSetAdmin(admin.ModelAdmin):
 
 @admin.register(Style)
 class StyleAdmin(FixedSetAdmin):
+    advertising_fields = ("name", "summary", "description")
+    advertising_inline_fields = ("steps",)
     list_display = ["name", "slug", "summary"]
     readonly_fields = ["slug"]
     inlines = [GuidanceInline]
@@ -42,6 +51,7 @@ class StyleAdmin(FixedSetAdmin):
 
 @admin.register(Practice)
 class PracticeAdmin(FixedSetAdmin):
+    advertising_fields = ("name", "text")
     list_display = ["name", "slug"]
     readonly_fields = ["slug"]
 
@@ -51,6 +61,7 @@ class StyleGuidanceAdmin(FixedSetAdmin):
     """One row per style and practice: moving a row to another style or practice would
     leave one result with four practices and another with six."""
 
+    advertising_fields = ("steps",)
     list_display = ["style", "order", "practice"]
     list_filter = ["style", "practice"]
     readonly_fields = ["style", "practice"]
@@ -72,3 +83,14 @@ class ResultTallyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(QuestionnairePermission)
+class QuestionnairePermissionAdmin(admin.ModelAdmin):
+    """The authors' written permission for each questionnaire; see the README."""
+
+    list_display = ["instrument", "granted_on", "granted_by", "reference"]
+
+    def get_changeform_initial_data(self, request) -> dict:
+        # The admin's notice links here with ?instrument=<slug>.
+        return {"instrument": request.GET.get("instrument", "")[:20]}

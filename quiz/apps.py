@@ -24,7 +24,9 @@ class QuizConfig(AppConfig):
 
     def ready(self) -> None:
         load_instruments()
-        from core import seo
+        from core import notices, seo
+        from quiz.notices import permission_notices
 
         seo.add_pages("quiz", "quiz:start")
         seo.disallow("/quiz/result/")  # someone's own result, shared only by them
+        notices.add_source(permission_notices)

@@ -93,3 +93,45 @@ class ResultTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.instrument} {self.style}: {self.count}"
+
+
+def _instrument_choices() -> list[tuple[str, str]]:
+    # A callable, so the choices are read after the questionnaire files have loaded.
+    from quiz import instruments
+
+    return [
+        (instrument.slug, instrument.name) for instrument in instruments.available()
+    ]
+
+
+class QuestionnairePermission(models.Model):
+    """The authors' written permission to use a questionnaire on the practice's website.
+
+    The questionnaires are published for research; inviting visitors to paid care with
+    them is commercial clinical use, which needs the authors' own written permission.
+    """
+
+    instrument = models.CharField(
+        _("questionnaire"), max_length=20, unique=True, choices=_instrument_choices
+    )
+    granted_on = models.DateField(_("date of the permission"))
+    granted_by = models.CharField(
+        _("granted by"),
+        max_length=200,
+        help_text=_("Who gave it, for example one of the authors by name."),
+    )
+    reference = models.CharField(
+        _("where the permission is kept"),
+        max_length=300,
+        help_text=_(
+            "For example: email from the author of 3 March 2027, saved in the "
+            "practice's records."
+        ),
+    )
+
+    class Meta:
+        ordering = ["instrument"]
+        verbose_name = _("questionnaire permission")
+
+    def __str__(self) -> str:
+        return f"{self.get_instrument_display()}: {self.granted_on:%Y-%m-%d}"

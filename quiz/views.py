@@ -34,7 +34,8 @@ from quiz.results import (
 from quiz.services import count_result, further_reading
 
 COOKIE_PATH = "/quiz/"
-COOKIE_AGE = 60 * 60 * 24  # a day: long enough to come back, short enough to forget
+# A day: long enough to come back, short enough to forget (the privacy page quotes it).
+COOKIE_AGE = settings.QUIZ_ANSWERS_COOKIE_AGE
 END = "end"
 
 

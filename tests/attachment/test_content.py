@@ -30,7 +30,8 @@ def test_a_fresh_database_has_the_practice_details():
 
 def test_a_fresh_database_has_the_therapist_with_her_bio():
     shikha = Therapist.objects.get(slug="shikha")
-    assert shikha.credentials == "Registered Psychotherapist (CRPO)"
+    assert shikha.get_title_display() == "Registered Psychotherapist"
+    assert shikha.registration_number == ""  # hers to enter: never made up
     assert "trauma-informed and holistic approaches" in shikha.bio_html
     assert shikha.accepting_consults
 

@@ -35,7 +35,8 @@ def test_every_page_shows_the_crisis_line_and_contact_details(client: Client):
 def test_the_about_page_introduces_the_therapist(client: Client):
     response = client.get("/about/")
     assert response.status_code == 200
-    assert "Registered Psychotherapist (CRPO)" in response.text
+    assert "Shikha, Registered Psychotherapist" in response.text
+    assert "College of Registered Psychotherapists of Ontario" in response.text
     assert "narcissistic abuse" in response.text
 
 
