@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from articles.models import SUMMARY_ADVISED_LENGTH, Article, Tag
 from articles.urls import urlpatterns
-from attachment.admin import LONG_TEXT
+from attachment.admin import LONG_TEXT, AdvertisingCheckAdmin
 from core.text import BoundedModelAdmin
 
 # The first part of every other address under /articles/ (feed/, tag/…, preview/…).
@@ -74,9 +74,10 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(BoundedModelAdmin):
+class ArticleAdmin(AdvertisingCheckAdmin):
     form = ArticleForm
     formfield_overrides = LONG_TEXT
+    advertising_fields = ("title", "summary", "body")
     change_form_template = "articles/admin/change_form.html"
     list_display = ["title", "status_label", "publish_at", "author", "updated_at"]
     list_filter = [StatusFilter, "author", "tags"]

@@ -102,9 +102,9 @@ _PATTERNS: list[tuple[Rule, str]] = [
     # Guarantees, promised outcomes, fear.
     (PROMISE, r"\bguarantee(?:s|d)?\b"),
     (PROMISE, r"\bcur(?:e|es|ed|ing)\b"),
-    (PROMISE, r"\b(?:will|can|we) (?:fix|heal|cure|solve|save|repair)\b"),
+    (PROMISE, r"\b(?:will|we can|i can) (?:fix|heal|cure|solve|save|repair)\b"),
     (PROMISE, r"\bfix (?:your|any) (?:relationship|marriage|attachment|anxiety)\b"),
-    (PROMISE, r"\b100 ?(?:%|percent)\b"),
+    (PROMISE, r"\b100 ?(?:%|percent\b)"),
     (PROMISE, r"\bproven (?:to|results?|method|methods|success)\b"),
     (PROMISE, r"\bpermanent(?:ly)? (?:results?|relief|change|cure)\b"),
     (PROMISE, r"\byou will (?:feel better|be healed|heal|never|finally)\b"),
@@ -143,19 +143,25 @@ class Finding:
 
 def check(text: str) -> list[Finding]:
     """Each questionable phrase in the text once, in the order it first appears."""
-    hits: list[tuple[int, Finding]] = []
+    hits: list[tuple[int, int, Finding]] = []
     for rule, pattern in _COMPILED:
         for match in pattern.finditer(text):
-            hits.append((match.start(), Finding(match.group(0), rule)))
+            hits.append((match.start(), match.end(), Finding(match.group(0), rule)))
     for match in _QUOTATION.finditer(text):
         if _PRAISE.search(match.group(1)):
-            hits.append((match.start(), Finding(match.group(0), TESTIMONIAL)))
+            hits.append(
+                (match.start(), match.end(), Finding(match.group(0), TESTIMONIAL))
+            )
     seen: set[tuple[str, str]] = set()
+    taken: dict[str, int] = {}  # per rule, where the last accepted phrase ends
     findings = []
-    for _start, finding in sorted(hits, key=lambda hit: hit[0]):
+    for start, end, finding in sorted(hits, key=lambda hit: (hit[0], -hit[1])):
         key = (finding.phrase.lower(), finding.rule.code)
-        if key not in seen:
+        # "the best therapy in" matches two patterns of one rule: name it once.
+        overlaps = start < taken.get(finding.rule.code, -1)
+        if key not in seen and not overlaps:
             seen.add(key)
+            taken[finding.rule.code] = end
             findings.append(finding)
     return findings
 

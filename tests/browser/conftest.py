@@ -28,6 +28,7 @@ PUBLIC_PAGES = [
     "/faq/",
     "/contact/",
     "/privacy/",
+    "/fees/",
     "/articles/",
     "/articles/how-to-create-secure-attachment-in-relationships/",
     "/quiz/",
