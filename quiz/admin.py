@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from attachment.admin import AdvertisingCheckAdmin
+from core.text import BoundedModelAdmin
 from quiz.models import (
     Practice,
     QuestionnairePermission,
@@ -86,7 +87,7 @@ class ResultTallyAdmin(admin.ModelAdmin):
 
 
 @admin.register(QuestionnairePermission)
-class QuestionnairePermissionAdmin(admin.ModelAdmin):
+class QuestionnairePermissionAdmin(BoundedModelAdmin):
     """The authors' written permission for each questionnaire; see the README."""
 
     list_display = ["instrument", "granted_on", "granted_by", "reference"]
