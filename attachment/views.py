@@ -58,23 +58,20 @@ def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "attachment/contact.html")
 
 
+def _practice_page(request: HttpRequest, slug: str, template: str) -> HttpResponse:
+    """One of the practice's own pages, with the facts only the site knows filled in."""
+    page = get_object_or_404(Page, slug=slug)
+    facts = page_facts(PracticeDetails.load(), Therapist.load_all())
+    return render(request, template, {"page": page, "page_html": page.html(facts)})
+
+
 @require_safe
 @cached_page
 def privacy(request: HttpRequest) -> HttpResponse:
-    page = get_object_or_404(Page, slug=Page.Slug.PRIVACY)
-    facts = page_facts(PracticeDetails.load(), Therapist.load_all())
-    return render(
-        request,
-        "attachment/privacy.html",
-        {"page": page, "page_html": page.html(facts)},
-    )
+    return _practice_page(request, Page.Slug.PRIVACY, "attachment/privacy.html")
 
 
 @require_safe
 @cached_page
 def fees(request: HttpRequest) -> HttpResponse:
-    page = get_object_or_404(Page, slug=Page.Slug.FEES)
-    facts = page_facts(PracticeDetails.load(), Therapist.load_all())
-    return render(
-        request, "attachment/page.html", {"page": page, "page_html": page.html(facts)}
-    )
+    return _practice_page(request, Page.Slug.FEES, "attachment/page.html")

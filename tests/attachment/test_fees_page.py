@@ -49,3 +49,14 @@ def test_the_insurance_answer_the_booking_page_and_the_home_page_link_to_fees(
 
 def test_the_fees_page_is_in_the_sitemap(client: Client):
     assert "/fees/</loc>" in client.get("/sitemap.xml").text
+
+
+def test_an_edit_in_the_admin_drops_the_cached_page(client: Client):
+    assert client.get("/fees/")["X-Cache"] == "miss"
+    assert client.get("/fees/")["X-Cache"] == "hit"
+    page = Page.objects.get(slug="fees")
+    page.body = "Sessions are 50 minutes."
+    page.save()
+    response = client.get("/fees/")
+    assert response["X-Cache"] == "miss"
+    assert "Sessions are 50 minutes." in response.text
