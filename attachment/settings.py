@@ -79,11 +79,10 @@ if _site.scheme not in ("http", "https") or not _site.hostname:
 # sense over HTTPS follows from this one fact instead of being repeated in five variables.
 HTTPS = _site.scheme == "https"
 
-SECRET_KEY = envstr(
-    "SECRET_KEY",
-    # Only good enough for tests and a laptop; `check --deploy` rejects it (security.W009).
-    "django-insecure-local-only-never-use-this-key-in-production",
-)
+# Only good enough for a laptop (DEBUG on): anyone can read it here, and with it forge
+# the signed quiz-result, cancel and reschedule links.
+PLACEHOLDER_SECRET_KEY = "django-insecure-local-only-never-use-this-key-in-production"
+SECRET_KEY = envstr("SECRET_KEY", "") or PLACEHOLDER_SECRET_KEY
 
 ALLOWED_HOSTS = envlist(
     "ALLOWED_HOSTS",
@@ -216,7 +215,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -266,6 +265,15 @@ DEFAULT_FROM_EMAIL = envstr(
     "DEFAULT_FROM_EMAIL", "The Therapeutic Way <info@thetherapeuticway.ca>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who hears about a server error (a 500): comma-separated addresses. The message goes
+# through the outbox after the response, names the kind of error and where, never what
+# a visitor sent, and each kind at most once an hour (booking/error_reports.py).
+ADMINS = envlist("ADMINS", [])
+for _address in ADMINS:
+    if not re.fullmatch(r"[^@\s,<>]+@[^@\s,<>]+\.[^@\s,<>]+", _address):
+        raise ImproperlyConfigured(
+            f"ADMINS must be email addresses separated by commas, not {_address!r}."
+        )
 
 # Security. Every response carries a strict Content Security Policy: no inline script or
 # style anywhere, nothing from another origin.
@@ -381,8 +389,26 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Replaces Django's own mail_admins, which sends while the visitor waits and
+        # puts what they typed in the message.
+        "django": {"handlers": [], "propagate": True},
+        "django.request": {"handlers": ["practice"], "propagate": True},
+    },
 }
+LOGGING["handlers"]["practice"] = {
+    "class": "booking.error_reports.OutboxErrorHandler",
+    "level": "ERROR",
+}
+
+# Optional error tracking with Sentry: off unless SENTRY_DSN is set. Nothing a visitor
+# sent, no cookies, no addresses, no user: only the error and where it happened.
+SENTRY_DSN = envstr("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from core.sentry import start_sentry
+
+    start_sentry(SENTRY_DSN, environment=_site.hostname)
 
 # Booking
 # Forms sent sooner than this after they were shown are taken for bots (0 for load tests).
@@ -396,3 +422,16 @@ CALENDAR_MAX_BYTES = envint("CALENDAR_MAX_BYTES", 10 * 1024 * 1024)
 # Tests and benchmarks only: also read calendars served on this machine (127.0.0.1, ::1).
 # Never in production: the address is typed into a web form.
 CALENDAR_ALLOW_LOOPBACK = envbool("CALENDAR_ALLOW_LOOPBACK", False)
+
+# Checked last, so a malformed value above is named first.
+if not DEBUG and (
+    SECRET_KEY == PLACEHOLDER_SECRET_KEY
+    or SECRET_KEY.startswith("django-insecure-")
+    or len(SECRET_KEY) < 50
+):
+    # Refuse to start rather than serve forgeable links; `check --deploy` alone is
+    # only a warning that nobody has to read.
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be a random value of 50 or more characters when DEBUG is off "
+        "(deploy/install.sh writes one; on a laptop, DEBUG=true)."
+    )

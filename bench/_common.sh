@@ -5,6 +5,9 @@
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PY="$BENCH_ROOT/.venv/bin/python"
 PG="postgres://postgres@127.0.0.1:5432"
+# With DEBUG off, settings refuse to start without a real key: each run makes its own.
+SECRET_KEY="${SECRET_KEY:-bench-$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')}"
+export SECRET_KEY
 
 bench_setup_venv() {
     [ -x "$PY" ] || "$BENCH_ROOT/dev" setup
@@ -23,7 +26,6 @@ bench_production_env() {
     local name=$1 port=$2
     export DATABASE_URL="$PG/$name"
     export DEBUG=false
-    export SECRET_KEY="bench-$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
     export SITE_URL="http://127.0.0.1:$port"
     export ALLOWED_HOSTS="127.0.0.1,localhost"
     export EMAIL_HOST=127.0.0.1 EMAIL_PORT=2525 EMAIL_USE_TLS=false

@@ -116,7 +116,8 @@ def test_the_deployment_checklist_passes_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_the_deployment_checklist_rejects_the_placeholder_secret_key():
+def test_the_placeholder_secret_key_never_reaches_the_deployment_checklist():
+    # Start-up itself refuses it (tests/deploy/test_refuse_to_start.py), before any check.
     result = manage(
         "check",
         "--deploy",
@@ -125,7 +126,7 @@ def test_the_deployment_checklist_rejects_the_placeholder_secret_key():
         env={**PRODUCTION, "SECRET_KEY": ""},
     )
     assert result.returncode != 0
-    assert "security.W009" in result.stdout + result.stderr
+    assert "SECRET_KEY must be a random value" in result.stderr
 
 
 def test_database_url_switches_the_database():
