@@ -16,6 +16,7 @@ class BookingConfig(AppConfig):
             TimeOff,
             WeeklyHours,
         )
+        from booking.outbox import backlog
         from booking.services import OFFERED
         from core import cache, health, notices, seo
 
@@ -34,3 +35,4 @@ class BookingConfig(AppConfig):
         seo.add_pages("booking", "booking:consult-form")
         notices.add_source(calendars.notices)
         health.add_check("calendars", calendars.health)
+        health.add_check("outbox", backlog)

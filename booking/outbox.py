@@ -21,11 +21,13 @@ from email.message import MIMEPart
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.db.models import F
+from django.db import DatabaseError, transaction
+from django.db.models import Count, F, Min
+from django.utils import timezone
 
 from booking import emails
 from booking.models import REMINDER_BEFORE, Booking, OutgoingEmail
+from core.health import Health
 
 log = logging.getLogger(__name__)
 
@@ -149,3 +151,26 @@ def queue_reminders(*, now: datetime) -> int:
             booking.save(update_fields=["reminder_sent_at"])
             queued += 1
     return queued
+
+
+# Mail that has waited this long is late: the mail server, the outbox timer or the worker
+# needs a look. Late mail still leaves the site serving visitors.
+LATE_AFTER = timedelta(minutes=15)
+
+
+def backlog() -> Health:
+    """/healthz: how many messages wait to be sent, and since when, so a monitor can
+    page someone when mail stops going out. Never a 503: pages still work without mail."""
+    waiting = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING)
+    try:
+        summary = waiting.aggregate(count=Count("pk"), oldest=Min("created_at"))
+    except DatabaseError:  # the database check already says so, and fails
+        return Health("unknown", ok=True)
+    oldest = summary["oldest"]
+    age = int((timezone.now() - oldest).total_seconds()) if oldest else None
+    late = age is not None and age > LATE_AFTER.total_seconds()
+    return Health(
+        "late" if late else "ok",
+        ok=True,
+        figures={"waiting": summary["count"], "oldest_seconds": age},
+    )

@@ -8,9 +8,11 @@ turns the answer into a 503.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
+from django.contrib.staticfiles.storage import ManifestFilesMixin
+from django.core.files.storage import storages
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -21,6 +23,8 @@ from django.views.decorators.http import require_safe
 class Health:
     word: str
     ok: bool
+    # Figures a monitor can compare with a threshold, answered as "<name>_<key>".
+    figures: Mapping[str, int | None] = field(default_factory=dict)
 
 
 CHECKS: dict[str, Callable[[], Health]] = {}
@@ -39,7 +43,18 @@ def database() -> Health:
     return Health("ok", ok=True)
 
 
+def static_files() -> Health:
+    """Production pages name their CSS and JavaScript through collectstatic's manifest;
+    without it every page is a 500, so this server must not be sent visitors."""
+    storage = storages["staticfiles"]
+    if isinstance(storage, ManifestFilesMixin) and not storage.hashed_files:
+        # Read when the process started: running collectstatic later needs a reload too.
+        return Health("no manifest: run collectstatic, then reload", ok=False)
+    return Health("ok", ok=True)
+
+
 add_check("database", database)
+add_check("static_files", static_files)
 
 
 @never_cache
@@ -49,5 +64,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     results = {name: check() for name, check in CHECKS.items()}
     ok = all(result.ok for result in results.values())
     body = {"status": "ok" if ok else "unavailable"}
-    body.update({name: result.word for name, result in results.items()})
+    for name, result in results.items():
+        body[name] = result.word
+        body.update({f"{name}_{key}": value for key, value in result.figures.items()})
     return JsonResponse(body, status=200 if ok else 503)
