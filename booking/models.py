@@ -223,6 +223,7 @@ class OutgoingEmail(models.Model):
             "calendar-failing",
             _("a calendar cannot be read, to therapist"),
         )
+        SERVER_ERROR = "server-error", _("server error, to the site's admins")
 
     booking = models.ForeignKey(
         Booking, models.SET_NULL, null=True, blank=True, related_name="emails"
