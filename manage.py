@@ -12,7 +12,9 @@ def main() -> None:
     from django.core.management import execute_from_command_line
 
     try:
-        _ = settings.INSTALLED_APPS  # reads the environment: a value that cannot work stops here
+        _ = (
+            settings.INSTALLED_APPS
+        )  # reads the environment: a value that cannot work stops here
     except ImproperlyConfigured as error:
         # One line naming the variable, not a traceback to dig it out of.
         sys.exit(f"Not starting: {error}")
