@@ -387,7 +387,14 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # A 500 is emailed to ADMINS, without personal data (booking/error_reports.py).
+        "practice": {
+            "class": "booking.error_reports.OutboxErrorHandler",
+            "level": "ERROR",
+        },
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
@@ -396,10 +403,6 @@ LOGGING = {
         "django": {"handlers": [], "propagate": True},
         "django.request": {"handlers": ["practice"], "propagate": True},
     },
-}
-LOGGING["handlers"]["practice"] = {
-    "class": "booking.error_reports.OutboxErrorHandler",
-    "level": "ERROR",
 }
 
 # Optional error tracking with Sentry: off unless SENTRY_DSN is set. Nothing a visitor

@@ -1,8 +1,8 @@
 """A server error (a 500) reaches the people in ADMINS by email, through the outbox.
 
 Django's own AdminEmailHandler sends while the visitor waits and copies what they sent
-into the message. Here the message is written to the outbox and sent once the page has
-gone out; it says what kind of error happened and where in the code, never what the
+into the message. Here the message is written to the outbox and sent by the task worker
+(booking/tasks.py), never while the visitor waits; it says what kind of error happened and where in the code, never what the
 visitor typed, their address, cookies or the page's own address (a cancel link's path
 holds a signed token). Each kind of error is mailed at most once an hour, however many
 visitors meet it, so one broken page cannot flood the practice's inbox.
@@ -47,11 +47,12 @@ def is_server_error(record: logging.LogRecord) -> bool:
 def report(record: logging.LogRecord) -> list:
     """Queue one message per address in ADMINS, unless this kind was mailed this hour."""
     # Imported here: logging is configured before the apps' models can be imported.
+    from booking import tasks
     from booking.models import OutgoingEmail
-    from booking.outbox import send_after_commit
     from core.ratelimit import retry_after
 
-    error = record.exc_info[0].__name__ if record.exc_info else "no exception"
+    kind = record.exc_info[0] if record.exc_info else None
+    error = kind.__name__ if kind else "no exception"
     frames = project_frames(record)
     request = getattr(record, "request", None)
     match = getattr(request, "resolver_match", None)
@@ -94,7 +95,10 @@ def report(record: logging.LogRecord) -> list:
     with transaction.atomic():
         for message in messages:
             message.save()
-        send_after_commit(messages)
+        # Sent by the task worker, as a booking's messages are: the visitor's error page
+        # never waits on the mail server, and send_outbox retries what fails.
+        ids = [message.pk for message in messages]
+        transaction.on_commit(lambda: tasks.send_messages.enqueue(ids), robust=True)
     return messages
 
 

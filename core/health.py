@@ -63,7 +63,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """200 when every check passes, else 503; the body names each check's state."""
     results = {name: check() for name, check in CHECKS.items()}
     ok = all(result.ok for result in results.values())
-    body = {"status": "ok" if ok else "unavailable"}
+    body: dict[str, str | int | None] = {"status": "ok" if ok else "unavailable"}
     for name, result in results.items():
         body[name] = result.word
         body.update({f"{name}_{key}": value for key, value in result.figures.items()})

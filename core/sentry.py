@@ -16,7 +16,7 @@ from typing import Any
 KEPT_REQUEST_KEYS = {"method"}
 
 
-def scrub(event: dict[str, Any], hint: dict[str, Any] | None = None) -> dict[str, Any]:
+def scrub(event: Any, hint: Any = None) -> Any:
     """Drop every part of an event that could hold personal data (before_send)."""
     request = event.get("request")
     if isinstance(request, dict):
