@@ -27,7 +27,9 @@ def main() -> None:
     import sentry_sdk
     from django.test import Client
 
-    client = Client(raise_request_exception=False, HTTP_HOST="thetherapeuticway.ca")
+    client = Client(
+        raise_request_exception=False, headers={"host": "thetherapeuticway.ca"}
+    )
     response = client.post(
         "/broken/signed-cancel-token-abc123/?name=Jane",
         {"email": "jane.doe@example.org", "note": "my partner checks"},
