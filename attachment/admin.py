@@ -11,7 +11,14 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from attachment import advertising
-from attachment.models import FAQEntry, Page, PracticeDetails, Therapist
+from attachment.models import (
+    FAQEntry,
+    Page,
+    PracticeDetails,
+    SafetyNote,
+    SupportService,
+    Therapist,
+)
 from core.markdown import MARKDOWN_MAX_LENGTH, validate_markdown_size
 from core.text import BoundedModelAdmin, long_text_field
 
@@ -136,3 +143,26 @@ class PageAdmin(AdvertisingCheckAdmin):
 
     def view_on_site(self, page: Page) -> str:
         return reverse(page.slug)
+@admin.register(SupportService)
+class SupportServiceAdmin(BoundedModelAdmin):
+    list_display = ["name", "phone", "text", "status", "order"]
+    list_editable = ["order"]
+    fields = [
+        "name", "phone", "text", "text_number", "url", "note", "verified",
+        "verified_where", "order",
+    ]  # fmt: skip
+
+    @admin.display(description="on the site?")
+    def status(self, obj: SupportService) -> str:
+        return "shown" if obj.verified else "to confirm (not shown yet)"
+
+
+@admin.register(SafetyNote)
+class SafetyNoteAdmin(BoundedModelAdmin):
+    formfield_overrides = {models.TextField: long_text_field(2000)}
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not SafetyNote.objects.exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

@@ -8,14 +8,32 @@ class AttachmentConfig(AppConfig):
     verbose_name = "The practice"
 
     def ready(self) -> None:
-        from attachment.models import FAQEntry, Page, PracticeDetails, Therapist
+        from attachment.models import (
+            FAQEntry,
+            Page,
+            PracticeDetails,
+            SafetyNote,
+            SupportService,
+            Therapist,
+        )
         from attachment.notices import practice_notices
+        from attachment.support import unconfirmed_services
         from core import cache, notices, seo
 
         # Every public page shows the practice and the therapist (the footer's
-        # registration); the FAQ, fees and privacy pages their own texts.
-        cache.watch(cache.CONTENT, PracticeDetails, Therapist, FAQEntry, Page)
+        # registration); the FAQ, fees and privacy pages their own texts; the helplines
+        # and the note on safety show on the pages that list them.
+        cache.watch(
+            cache.CONTENT,
+            PracticeDetails,
+            Therapist,
+            FAQEntry,
+            Page,
+            SupportService,
+            SafetyNote,
+        )
 
         seo.add_pages("pages", "home", "about", "faq", "contact", "privacy", "fees")
         notices.add_source(practice_notices)
         seo.disallow("/admin/")
+        notices.add_source(unconfirmed_services)

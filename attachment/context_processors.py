@@ -12,4 +12,5 @@ def practice(request: HttpRequest) -> dict:
         # Every page's footer names each therapist's registration (CRPO standard 6.2).
         "registrants": Therapist.load_all(),
         "site_url": settings.SITE_URL,
+        "quick_exit_url": settings.QUICK_EXIT_URL,
     }

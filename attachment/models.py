@@ -260,3 +260,95 @@ class Page(models.Model):
 
         html = FACT.sub(fact, self.body_html)
         return mark_safe(PLACEHOLDER.sub(mark, html))
+class SupportServiceQuerySet(models.QuerySet):
+    def confirmed(self) -> SupportServiceQuerySet:
+        return self.filter(verified=True)
+
+
+class SupportService(models.Model):
+    """A helpline the site points to. Only confirmed numbers are shown to visitors: a
+    wrong number given to someone in danger is worse than none."""
+
+    name = models.CharField(_("name"), max_length=120)
+    phone = models.CharField(
+        _("phone number"),
+        max_length=40,
+        blank=True,
+        help_text=_("As visitors should read it, for example 1-866-863-0511."),
+    )
+    text = models.CharField(
+        _("text line"),
+        max_length=120,
+        blank=True,
+        help_text=_("How to reach it by text, for example: text CONNECT to 686868."),
+    )
+    text_number = models.CharField(
+        _("number to text"),
+        max_length=20,
+        blank=True,
+        help_text=_("Digits only, for the phone's text app, for example 686868."),
+    )
+    url = models.URLField(_("web address"), blank=True)
+    note = models.CharField(
+        _("who it is for"),
+        max_length=300,
+        blank=True,
+        help_text=_("One short sentence shown with the numbers."),
+    )
+    verified = models.BooleanField(
+        _("numbers confirmed"),
+        default=False,
+        help_text=_(
+            "Tick once you have checked the numbers on the service's own website. "
+            "Until then the service is not shown on the site."
+        ),
+    )
+    verified_where = models.CharField(
+        _("where the numbers were checked"),
+        max_length=300,
+        blank=True,
+        help_text=_("The page you checked them on, and when."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = SupportServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("support service")
+        verbose_name_plural = _("support services")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def phone_uri(self) -> str:
+        digits = "".join(c for c in self.phone if c.isdigit())
+        return f"+{digits}" if len(digits) == 11 and digits[0] == "1" else digits
+
+
+class SafetyNote(models.Model):
+    """The short note on safety shown near the top of a quiz result: one record."""
+
+    text = models.TextField(
+        _("note on safety"),
+        help_text=_(
+            "Shown near the top of every quiz result, above the helplines. Plain text; "
+            "a blank line starts a new paragraph."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("note on safety")
+        verbose_name_plural = _("note on safety")
+
+    def __str__(self) -> str:
+        return str(_("Note on safety"))
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1  # there is only ever one
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> SafetyNote | None:
+        return cls.objects.filter(pk=1).first()

@@ -353,6 +353,10 @@ BOOKING_RATE_LIMIT = envrate("BOOKING_RATE_LIMIT", "5/h")
 BOOKING_SITE_LIMIT_PER_HOUR = envint("BOOKING_SITE_LIMIT_PER_HOUR", 6)
 BOOKING_SITE_LIMIT_PER_DAY = envint("BOOKING_SITE_LIMIT_PER_DAY", 20)
 QUIZ_RATE_LIMIT = envrate("QUIZ_RATE_LIMIT", "30/h")
+# Where "Leave this site" goes: an ordinary, busy site that draws no attention in a history.
+QUICK_EXIT_URL = envstr("QUICK_EXIT_URL", "https://www.google.ca/")
+if not QUICK_EXIT_URL.startswith("https://"):
+    raise ImproperlyConfigured("QUICK_EXIT_URL must be an https:// address")
 PERSONAL_DATA_RETENTION_DAYS = envint("PERSONAL_DATA_RETENTION_DAYS", 90)
 if PERSONAL_DATA_RETENTION_DAYS < 1:  # 0 or less would purge consults still to come
     raise ImproperlyConfigured(

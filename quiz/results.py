@@ -1,4 +1,5 @@
-"""A quiz result as a signed link: the instrument, both scores and the date, no answers.
+"""A quiz result as a signed link: the instrument, both scores, the date, who the
+statements were about (for the ECR-RS) and whether every answer was the same; no answers.
 
 Other apps call make_result_token, read_result_token and result_path: booking lets a
 visitor attach the link to a consult request.
@@ -7,14 +8,14 @@ visitor attach the link to a consult request.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.core import signing
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from quiz import instruments, scoring
+from quiz import instruments, relationships, scoring
 
 SALT = "quiz.result"
 
@@ -25,18 +26,37 @@ class QuizResult:
     anxiety: float
     avoidance: float
     taken_on: date
+    about: str = (
+        ""  # who the statements were about; "" for a questionnaire about everyone
+    )
+    answered_alike: bool = False
 
     @property
     def style(self) -> str:
         return scoring.style_for(self.anxiety, self.avoidance)
 
     @property
-    def neighbours(self) -> list[str]:
-        return scoring.neighbouring_styles(self.anxiety, self.avoidance)
+    def claims_style(self) -> bool:
+        return scoring.claims_style(self.anxiety, self.avoidance)
+
+    @property
+    def nearby(self) -> list[str]:
+        return scoring.nearby_styles(self.anxiety, self.avoidance)
+
+    @property
+    def relationship(self) -> str:
+        """How the result names the relationship ("with your mother or mother-figure")."""
+        return str(relationships.WITH[self.about]) if self.about else ""
 
 
 def make_result_token(
-    *, instrument: str, anxiety: float, avoidance: float, taken_on: date
+    *,
+    instrument: str,
+    anxiety: float,
+    avoidance: float,
+    taken_on: date,
+    about: str = "",
+    answered_alike: bool = False,
 ) -> str:
     payload = {
         "i": instrument,
@@ -44,6 +64,10 @@ def make_result_token(
         "v": round(avoidance, 2),
         "d": taken_on.isoformat(),
     }
+    if about:
+        payload["t"] = about
+    if answered_alike:
+        payload["s"] = 1
     return signing.dumps(payload, salt=SALT, compress=True)
 
 
@@ -56,10 +80,20 @@ def read_result_token(token: str) -> QuizResult | None:
             anxiety=float(payload["x"]),
             avoidance=float(payload["v"]),
             taken_on=date.fromisoformat(payload["d"]),
+            about=str(payload.get("t", "")),
+            answered_alike=payload.get("s") == 1,
         )
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+    except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
         return None
     if instruments.get(result.instrument) is None:
+        return None
+    if relationships.asks_about_one_person(result.instrument):
+        # Links made before the visitor could choose were always about a partner.
+        if not result.about:
+            result = replace(result, about=relationships.PARTNER)
+        if relationships.read(result.about) is None:
+            return None
+    elif result.about:
         return None
     in_range = all(
         scoring.LOWEST <= score <= scoring.HIGHEST
@@ -159,9 +193,38 @@ _WORDS = {
 }
 
 
-def describe_score(dimension: str, score: float) -> str:
+# For a questionnaire about one chosen person: the words speak of that person only.
+_WORDS_ONE_PERSON = {
+    ("anxiety", "high"): _(
+        "Above the middle of the scale: you may often worry whether this person will "
+        "stay close, or look to them for reassurance."
+    ),
+    ("anxiety", "near"): _(
+        "Near the middle of the scale: some worry about being let down or left by this "
+        "person, more at some times than others."
+    ),
+    ("anxiety", "low"): _(
+        "Below the middle of the scale: worry about being rejected or left by this "
+        "person does not seem to take up much room."
+    ),
+    ("avoidance", "high"): _(
+        "Above the middle of the scale: you may keep some distance from this person, "
+        "and find it uncomfortable to depend on them or to open up to them."
+    ),
+    ("avoidance", "near"): _(
+        "Near the middle of the scale: being close to this person feels comfortable at "
+        "some times, less so at others."
+    ),
+    ("avoidance", "low"): _(
+        "Below the middle of the scale: being close to this person and depending on "
+        "them seem fairly comfortable for you."
+    ),
+}
+
+
+def describe_score(dimension: str, score: float, *, one_person: bool = False) -> str:
     if scoring.near_border(score):
         band = "near"
     else:
         band = "high" if scoring.is_elevated(score) else "low"
-    return str(_WORDS[(dimension, band)])
+    return str((_WORDS_ONE_PERSON if one_person else _WORDS)[(dimension, band)])

@@ -8,6 +8,10 @@ The border note: attachment is dimensional, so when a score lies within 0.5 of t
 midpoint (3.5 <= score <= 4.5, both ends included) the result also names the style
 across that border, the one the visitor would have if that dimension alone fell on
 the other side.
+
+Styles are a grouping this site applies to two continuous scores, so the result is
+honest about the border band: when both scores lie in it, no one style is claimed; when
+one does, every style whose quarter lies within the band is named (nearby_styles).
 """
 
 from __future__ import annotations
@@ -69,6 +73,37 @@ def neighbouring_styles(anxiety: float, avoidance: float) -> list[str]:
     if near_border(avoidance):
         neighbours.append(STYLE_BY_QUADRANT[(anxious, not avoidant)])
     return neighbours
+
+
+def claims_style(anxiety: float, avoidance: float) -> bool:
+    """False when both scores sit in the border band: all four styles are then about
+    equally near, and naming one would claim more than the answers say."""
+    return not (near_border(anxiety) and near_border(avoidance))
+
+
+def nearby_styles(anxiety: float, avoidance: float) -> list[str]:
+    """Every style whose quarter lies within the border band of the point, its own first
+    and then in STYLES order: one style, two beside one border, four at the centre."""
+    anxious_sides = {is_elevated(anxiety)}
+    if near_border(anxiety):
+        anxious_sides.add(not is_elevated(anxiety))
+    avoidant_sides = {is_elevated(avoidance)}
+    if near_border(avoidance):
+        avoidant_sides.add(not is_elevated(avoidance))
+    near = {
+        style_for(5.0 if anxious else 3.0, 5.0 if avoidant else 3.0)
+        for anxious in anxious_sides
+        for avoidant in avoidant_sides
+    }
+    own = style_for(anxiety, avoidance)
+    return [own] + [style for style in STYLES if style in near and style != own]
+
+
+def answered_alike(answers: Mapping[int, int]) -> bool:
+    """Every statement got the same answer. Scores from such a set tell little: half
+    the items are reverse-keyed, so the same answer everywhere lands near the middle
+    whatever the person feels."""
+    return len(answers) > 1 and len(set(answers.values())) == 1
 
 
 def check_answers(instrument: Instrument, answers: Mapping[int, object]) -> None:

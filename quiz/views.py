@@ -13,13 +13,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
+from attachment.models import SafetyNote
 from core.cache import cached_page
 from core.client_ip import client_ip
 from core.htmx import HtmxHttpRequest, wants_fragment
 from core.ratelimit import retry_after
 from core.responses import too_many_requests
 from quiz import answers as saved_answers
-from quiz import instruments, scoring
+from quiz import instruments, relationships, scoring
 from quiz.forms import LABELS, read_answers, read_item
 from quiz.instruments import ANSWERS, Instrument
 from quiz.models import Style, StyleGuidance
@@ -68,6 +69,16 @@ def questionnaire(request: HtmxHttpRequest, instrument: str) -> HttpResponse:
         return _unknown_instrument(request, instrument)
     if request.method == "POST":
         return _score(request, found)
+    about = _about(request, found)
+    if relationships.asks_about_one_person(found.slug) and about is None:
+        return _choose_person(request, found)
+    response = _questionnaire_page(request, found)
+    if relationships.read(request.GET.get("about")):
+        _store_about(response, request, found, about)
+    return response
+
+
+def _questionnaire_page(request: HtmxHttpRequest, found: Instrument) -> HttpResponse:
     answers = _load(request, found)
     item = request.GET.get("item")
     if item is None and not wants_fragment(request):
@@ -126,24 +137,37 @@ def result(request: HtmxHttpRequest, token: str) -> HttpResponse:
     names = {slug: str(label) for slug, label in Style.Slug.choices} | {
         slug: style.name for slug, style in styles.items()
     }
+    one_person = bool(found.about)
     context = {
         "result": found,
         "instrument": instruments.get(found.instrument),
         "style": styles.get(found.style),
         "style_slug": found.style,
-        "neighbours": [styles[slug] for slug in found.neighbours if slug in styles],
+        "style_name": names[found.style],
+        "nearby": [names[slug] for slug in found.nearby],
+        "safety_note": SafetyNote.load(),
         "guidance": guidance,
-        "anxiety_words": describe_score("anxiety", found.anxiety),
-        "avoidance_words": describe_score("avoidance", found.avoidance),
+        "anxiety_words": describe_score(
+            "anxiety", found.anxiety, one_person=one_person
+        ),
+        "avoidance_words": describe_score(
+            "avoidance", found.avoidance, one_person=one_person
+        ),
         "chart": chart(found.anxiety, found.avoidance),
         "chart_labels": chart_labels(names),
         "further_reading": further_reading(found.style),
         "share_url": request.build_absolute_uri(result_path(token)),
+        "again_url": _again_url(found),
         "book_url": reverse("booking:consult-form")
         + "?"
         + urlencode({"result": token}),
     }
     return render(request, "quiz/result.html", context)
+
+
+def _again_url(found) -> str:
+    url = reverse("quiz:questionnaire", args=[found.instrument])
+    return f"{url}?{urlencode({'about': found.about})}" if found.about else url
 
 
 def _score(request: HtmxHttpRequest, instrument: Instrument) -> HttpResponse:
@@ -162,6 +186,11 @@ def _score(request: HtmxHttpRequest, instrument: Instrument) -> HttpResponse:
         )
         _store(response, request, instrument, answers)
         return response
+    about = _about(request, instrument) or ""
+    if relationships.asks_about_one_person(instrument.slug) and not about:
+        response = _choose_person(request, instrument, status=400)
+        _store(response, request, instrument, answers)
+        return response
     scores = scoring.score(instrument, answers).rounded()
     today = timezone.localdate()
     count_result(
@@ -175,10 +204,13 @@ def _score(request: HtmxHttpRequest, instrument: Instrument) -> HttpResponse:
             anxiety=scores.anxiety,
             avoidance=scores.avoidance,
             taken_on=today,
+            about=about,
+            answered_alike=scoring.answered_alike(answers),
         )
     )
     response = HttpResponseClientRedirect(path) if request.htmx else SeeOther(path)
     response.delete_cookie(_cookie_name(instrument), path=COOKIE_PATH, samesite="Lax")
+    response.delete_cookie(_about_cookie(instrument), path=COOKIE_PATH, samesite="Lax")
     return response
 
 
@@ -195,6 +227,8 @@ def _all_in_one(
     ]
     context = {
         "instrument": instrument,
+        "instructions": _instructions(request, instrument),
+        "about": _about(request, instrument) or "",
         "items": items,
         "labels": LABELS,
         "problems": problems,
@@ -222,6 +256,7 @@ def _step(
         }
     context.update(
         instrument=instrument,
+        instructions=_instructions(request, instrument),
         total=total,
         answered=len(answers),
         unanswered=[n for n in instrument.numbers if n not in answers],
@@ -253,6 +288,57 @@ def _unknown_instrument(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return _problem(request, None, message, status=404)
 
 
+def _about(request: HtmxHttpRequest, instrument: Instrument) -> str | None:
+    """Who the statements are about: chosen in the query, kept in the form or a cookie."""
+    if not relationships.asks_about_one_person(instrument.slug):
+        return None
+    return (
+        relationships.read(request.GET.get("about"))
+        or relationships.read(request.POST.get("about"))
+        or relationships.read(
+            request.get_signed_cookie(
+                _about_cookie(instrument),
+                default=None,
+                salt=f"quiz.about.{instrument.slug}",
+                max_age=COOKIE_AGE,
+            )
+        )
+    )
+
+
+def _instructions(request: HtmxHttpRequest, instrument: Instrument) -> str:
+    about = _about(request, instrument)
+    return str(relationships.INSTRUCTIONS[about]) if about else instrument.instructions
+
+
+def _choose_person(
+    request: HtmxHttpRequest, instrument: Instrument, status: int = 200
+) -> HttpResponse:
+    context = {
+        "instrument": instrument,
+        "choices": relationships.CHOICES.items(),
+        "item": read_item(instrument, request.GET.get("item")),
+        "problem": status == 400,
+    }
+    return render(request, "quiz/about.html", context, status=status)
+
+
+def _about_cookie(instrument: Instrument) -> str:
+    return f"{_cookie_name(instrument)}_about"
+
+
+def _store_about(
+    response: HttpResponse, request: HtmxHttpRequest, instrument: Instrument, about
+) -> None:
+    _set_cookie(
+        response,
+        request,
+        _about_cookie(instrument),
+        about,
+        f"quiz.about.{instrument.slug}",
+    )
+
+
 def _cookie_name(instrument: Instrument) -> str:
     return f"quiz_{instrument.slug.replace('-', '_')}"
 
@@ -273,10 +359,20 @@ def _store(
     instrument: Instrument,
     answers: dict[int, int],
 ) -> None:
-    response.set_signed_cookie(
+    _set_cookie(
+        response,
+        request,
         _cookie_name(instrument),
         saved_answers.encode(answers, len(instrument.items)),
-        salt=f"quiz.answers.{instrument.slug}",
+        f"quiz.answers.{instrument.slug}",
+    )
+
+
+def _set_cookie(response, request, name: str, value: str, salt: str) -> None:
+    response.set_signed_cookie(
+        name,
+        value,
+        salt=salt,
         max_age=COOKIE_AGE,
         path=COOKIE_PATH,
         secure=request.is_secure(),

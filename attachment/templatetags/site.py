@@ -19,3 +19,11 @@ def jsonld(data: dict) -> SafeString:
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(payload)
     )
+
+
+@register.simple_tag
+def support_services() -> list:
+    """The helplines whose numbers are confirmed, in her order."""
+    from attachment.models import SupportService
+
+    return list(SupportService.objects.confirmed())

@@ -16,6 +16,13 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
 
 
+@pytest.fixture(autouse=True)
+def answering_about_a_partner(client: Client) -> None:
+    """The ECR-RS first asks who its statements are about; these tests answer about a
+    partner (tests/quiz/test_relationships.py is about the choice itself)."""
+    client.get("/quiz/ecr-rs/?about=partner")
+
+
 def all_answers(count: int, value: int = 4) -> dict[str, str]:
     return {f"item-{n}": str(value) for n in range(1, count + 1)}
 
@@ -126,7 +133,8 @@ def test_steps_end_at_the_same_scoring_as_the_one_page_form(client: Client):
     assert response["Location"].startswith("/quiz/result/")
     assert response.cookies["quiz_ecr_rs"]["max-age"] == 0  # deleted
     result = client.get(response["Location"])
-    assert "nearest to the Secure style" in result.text
+    # All 4s: the exact centre, where no one style is nearer than another.
+    assert "no one style describes them" in result.text
 
 
 def test_a_complete_form_is_scored_counted_and_redirected_to_its_result(client: Client):
@@ -283,20 +291,24 @@ def test_a_tampered_answers_cookie_is_ignored(client: Client):
 
 def test_scoring_is_rate_limited_per_address(client: Client, settings):
     settings.QUIZ_RATE_LIMIT = (2, 3600)
+    answers = all_answers(9) | {"about": "partner"}
     for _ in range(2):
-        assert client.post("/quiz/ecr-rs/", all_answers(9)).status_code == 303
-    response = client.post("/quiz/ecr-rs/", all_answers(9))
+        assert client.post("/quiz/ecr-rs/", answers).status_code == 303
+    response = client.post("/quiz/ecr-rs/", answers)
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
     other = Client(REMOTE_ADDR="192.0.2.9")
-    assert other.post("/quiz/ecr-rs/", all_answers(9)).status_code == 303
+    answers = all_answers(9) | {"about": "partner"}
+    assert other.post("/quiz/ecr-rs/", answers).status_code == 303
 
 
 def test_the_rate_limit_keeps_no_visitor_address(settings):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     }
-    Client(REMOTE_ADDR="203.0.113.7").post("/quiz/ecr-rs/", all_answers(9))
+    Client(REMOTE_ADDR="203.0.113.7").post(
+        "/quiz/ecr-rs/", all_answers(9) | {"about": "partner"}
+    )
     keys = list(caches["default"]._cache) + [
         count.key for count in RateCount.objects.all()
     ]
@@ -310,7 +322,7 @@ def test_answers_sent_while_paused_are_kept_for_the_next_try(client: Client, set
     answers = all_answers(9, 6)
     del answers["item-9"]
     assert client.post("/quiz/ecr-rs/", answers).status_code == 429
-    again = client.get("/quiz/ecr-rs/")
+    again = client.get("/quiz/ecr-rs/?about=partner")
     assert len(re.findall(r'value="6"\s+checked', again.text)) == 8
 
 

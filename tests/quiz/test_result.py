@@ -99,7 +99,7 @@ def test_the_result_page_shows_the_style_the_scores_and_the_practices(client: Cl
     assert response.status_code == 200
     html = response.text
     text = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
-    assert "Your answers are nearest to the Dismissive-avoidant style" in text
+    assert "Your scores are nearest to the Dismissive-avoidant style" in text
     assert "Anxiety 2.50 of 7" in text and "Avoidance 5.83 of 7" in text
     assert (
         "Below the midpoint of the scale" in text
@@ -134,7 +134,7 @@ def test_the_chart_is_an_accessible_svg_with_the_same_facts_in_text(client: Clie
     assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
     assert '<title id="chart-title">' in svg and '<desc id="chart-desc">' in svg
     assert "style=" not in svg
-    assert "avoidance 1.00 and anxiety 4.00, in the Secure area" in svg
+    assert "Your point is at avoidance 1.00 and anxiety 4.00." in svg
     # Avoidance 1 sits on the left edge, anxiety 4 on the midline.
     assert '<circle class="point" cx="50.0" cy="155.0"' in svg
     for label in ["Secure", "Anxious-", "Dismissive-", "Fearful-"]:
@@ -177,11 +177,8 @@ def test_a_style_missing_from_the_database_keeps_its_usual_name_on_the_chart(
     [
         (3.5, 2.0, "close to the border with the Anxious-preoccupied style"),
         (4.5, 2.0, "close to the border with the Secure style"),
-        (
-            4.2,
-            3.8,
-            "close to the border with the Secure style and with the Fearful-avoidant style",
-        ),
+        # Both scores in the band: no style is claimed, all four are named.
+        (4.2, 3.8, "Both your scores sit near the middle of the scale"),
         (3.44, 2.0, None),
         (4.56, 2.0, None),
     ],
