@@ -82,8 +82,8 @@ class BookingAdmin(admin.ModelAdmin):
     search_fields = ["name", "email"]
     actions = ["cancel_and_tell_the_client"]
     readonly_fields = [
-        "therapist", "when", "visitor_time", "name", "email", "phone", "note",
-        "quiz_result_url", "status", "created_at", "cancelled_at", "reminder_sent_at",
+        "therapist", "when", "visitor_time", "name", "email", "phone", "voicemail",
+        "call_times", "note", "quiz_result_url", "status", "created_at", "cancelled_at", "reminder_sent_at",
     ]  # fmt: skip
     fields = tuple(readonly_fields)
 

@@ -16,7 +16,13 @@ from icalendar import Calendar, Event, vCalAddress
 
 from attachment.models import PracticeDetails, Therapist
 from booking import links
-from booking.models import Booking, CalendarFeed, OutgoingEmail
+from booking.models import (
+    DISCREET_TITLE,
+    Booking,
+    BookingSettings,
+    CalendarFeed,
+    OutgoingEmail,
+)
 from booking.zones import PRACTICE_ZONE, describe
 
 Kind = OutgoingEmail.Kind
@@ -120,8 +126,17 @@ def summary(booking: Booking) -> str:
     return f"Free {minutes}-minute consult with {booking.therapist.name} ({name})"
 
 
+def discreet_title(therapist: Therapist) -> str:
+    """The plain title a client's calendar and inbox show ("Appointment" unless she
+    changed it): no practice, no therapist, nothing about therapy."""
+    found = BookingSettings.objects.filter(therapist=therapist).first()
+    title = " ".join(found.discreet_title.split()) if found else ""
+    return title or DISCREET_TITLE
+
+
 def invite(booking: Booking, method: str) -> str:
-    """An iCalendar invite; the client's note is never in it (calendars sync widely)."""
+    """An iCalendar invite. Calendars sync widely and others may see them, so its title
+    is the discreet one and the client's note and call preferences are never in it."""
     practice = PracticeDetails.load()
     calendar = Calendar()
     calendar.add("prodid", "-//The Therapeutic Way//Consult booking//EN")
@@ -133,11 +148,11 @@ def invite(booking: Booking, method: str) -> str:
     event.add("dtstamp", timezone.now().astimezone(UTC))
     event.add("dtstart", booking.starts_at.astimezone(UTC))
     event.add("dtend", booking.ends_at.astimezone(UTC))
-    event.add("summary", summary(booking))
+    event.add("summary", discreet_title(booking.therapist))
     if method != "CANCEL":  # a cancelled consult has no time left to change
         event.add(
             "description",
-            f"{booking.therapist.name} will call you at the number you gave.\n"
+            "We will call you at the number you gave.\n"
             "To cancel or change the time: "
             f"{links.absolute(links.reschedule_url(booking))}",
         )
@@ -170,6 +185,7 @@ def _message(
         "booking": booking,
         "practice": PracticeDetails.load(),
         "summary": summary(booking),
+        "title": discreet_title(booking.therapist),
         "when": describe(booking.starts_at, zone),
         "when_practice": describe(booking.starts_at, PRACTICE_ZONE),
         "when_client": describe(booking.starts_at, booking.visitor_time_zone),

@@ -109,6 +109,22 @@ class ConsultForm(SlotForm):
         validators=[refuse_hidden_characters_but_newlines],
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
     )
+    voicemail = forms.ChoiceField(
+        label=_("Is it safe to leave a voicemail on this number? (optional)"),
+        choices=[("yes", _("Yes")), ("no", _("No, please do not leave a message"))],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    call_times = BoundedCharField(
+        label=_("When is a good, safe time to call? (optional)"),
+        help_text=_(
+            "For example: weekdays after 10 a.m. Only Shikha sees this: it is never put "
+            "in calendar invites or in the emails we send you."
+        ),
+        max_length=200,
+        required=False,
+        validators=[refuse_hidden_characters],
+    )
     in_ontario = forms.BooleanField(
         label=_("I live in Ontario and will be in Ontario for the call"),
         required=False,

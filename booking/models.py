@@ -13,6 +13,8 @@ from attachment.models import Therapist
 from booking import slots
 from booking.zones import PRACTICE_ZONE
 
+DISCREET_TITLE = "Appointment"
+
 
 class BookingSettings(models.Model):
     therapist = models.OneToOneField(
@@ -29,6 +31,17 @@ class BookingSettings(models.Model):
     )
     book_ahead_days = models.PositiveSmallIntegerField(
         _("how far ahead clients may book (days)"), default=28
+    )
+    # Someone else may read a client's calendar or inbox: by default the title says
+    # nothing about who the appointment is with or what it is for.
+    discreet_title = models.CharField(
+        _("title in calendar invites and email subjects"),
+        max_length=60,
+        default=DISCREET_TITLE,
+        help_text=_(
+            "What a client's calendar and inbox show, with the time. Keep it plain: "
+            "anyone who sees their phone may read it."
+        ),
     )
 
     class Meta:
@@ -138,6 +151,16 @@ class Booking(models.Model):
     email = models.EmailField(_("email"))
     phone = models.CharField(_("phone"), max_length=40)
     note = models.TextField(_("note"), max_length=500, blank=True)
+
+    class Voicemail(models.TextChoices):
+        YES = "yes", _("yes, it is safe to leave a message")
+        NO = "no", _("no, please do not leave a message")
+
+    # How to call safely: shown to the therapist only, never in invites or client emails.
+    voicemail = models.CharField(
+        _("safe to leave a voicemail?"), max_length=3, choices=Voicemail, blank=True
+    )
+    call_times = models.CharField(_("good time to call"), max_length=200, blank=True)
     visitor_time_zone = models.CharField(
         _("client's time zone"), max_length=64, default=PRACTICE_ZONE
     )

@@ -138,6 +138,8 @@ def book_consult(
     email: str,
     phone: str,
     note: str = "",
+    voicemail: str = "",
+    call_times: str = "",
     visitor_time_zone: str = PRACTICE_ZONE,
     quiz_result_url: str = "",
     now: datetime | None = None,
@@ -159,6 +161,7 @@ def book_consult(
                 raise SlotTaken(starts_at)
             booking = Booking(
                 therapist=therapist, name=name, email=email, phone=phone, note=note,
+                voicemail=voicemail, call_times=call_times,
                 visitor_time_zone=visitor_time_zone, quiz_result_url=quiz_result_url,
             )  # fmt: skip
             booking.place(starts_at, rules_for(therapist))

@@ -127,7 +127,8 @@ def _submit(
             raise SlotTaken(data["slot"])
         booking = book_consult(
             therapist=therapist, starts_at=data["slot"], name=data["name"], email=data["email"],
-            phone=data["phone"], note=data["note"], visitor_time_zone=zone,
+            phone=data["phone"], note=data["note"], voicemail=data["voicemail"],
+            call_times=data["call_times"], visitor_time_zone=zone,
             quiz_result_url=_shared_result_url(data), now=now,
         )  # fmt: skip
     except SlotTaken:

@@ -68,10 +68,7 @@ def test_the_invite_is_a_request_in_utc_without_the_clients_note(shikha):
     assert vevent.decoded("dtstart") == MONDAY_10AM
     assert vevent.decoded("dtend") == MONDAY_10AM + timedelta(minutes=20)
     assert "DTSTART:20261130T150000Z" in ics
-    assert (
-        str(vevent["summary"])
-        == "Free 20-minute consult with Shikha (The Therapeutic Way)"
-    )
+    assert str(vevent["summary"]) == "Appointment"  # discreet by default
     assert "Evenings" not in ics
 
 
@@ -121,7 +118,7 @@ def test_when_the_practice_cancels_the_client_gets_an_apology_not_a_receipt(shik
     booking = make_booking(shikha)
     cancel_booking(booking_id=booking.pk, now=NOW, by_practice=True)
     message = OutgoingEmail.objects.get(kind="cancelled")
-    assert message.subject.startswith("We are sorry: your consult on Monday")
+    assert message.subject.startswith("Appointment cancelled: Monday")
     assert "Shikha has had to cancel your free consult" in message.body_text
     assert "Nothing went wrong on your side." in message.body_html
     assert "/book/" in message.body_text

@@ -20,6 +20,7 @@ PAGES = [
 ]
 RESULTS = {
     # anxiety, avoidance: one result of each style, two of them near a border
+    "centre": (4.0, 4.0),  # no style claimed
     "secure": (2.1, 1.8),
     "anxious-preoccupied": (4.3, 2.6),
     "dismissive-avoidant": (2.0, 5.9),
@@ -67,10 +68,34 @@ def test_every_step_of_the_quiz_has_no_accessibility_violations(
     page: Page, live_server, instrument: str, scheme: str
 ):
     page.emulate_media(color_scheme=scheme)
+    page.goto(
+        f"{live_server.url}/quiz/{instrument}/"
+    )  # the ECR-RS first asks about whom
+    assert axe_violations(page) == [], "first page"
+    page.goto(f"{live_server.url}/quiz/{instrument}/?about=mother")
     count = len(instruments.get(instrument).items)
     for step in [*range(1, count + 1), "end"]:
         page.goto(f"{live_server.url}/quiz/{instrument}/?item={step}")
         assert axe_violations(page) == [], f"step {step}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_result_about_one_relationship_and_answered_alike_has_no_violations(
+    page: Page, live_server, scheme: str
+):
+    token = make_result_token(
+        instrument="ecr-rs",
+        anxiety=4.0,
+        avoidance=4.0,
+        taken_on=date(2026, 11, 27),
+        about="mother",
+        answered_alike=True,
+    )
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_server.url + result_path(token))
+    for details in page.locator("details").all():
+        details.locator("summary").click()  # the folded steps are audited open too
+    assert axe_violations(page) == []
 
 
 def test_the_audit_catches_a_planted_fault(page: Page, live_server):
