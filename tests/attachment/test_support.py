@@ -37,7 +37,7 @@ def test_each_shipped_service_says_where_its_numbers_were_checked():
 
 def test_the_result_shows_the_note_on_safety_and_only_confirmed_numbers(client: Client):
     html = client.get(result_url()).text
-    assert "Your safety comes first" in html
+    assert "If a relationship feels unsafe" in html
     assert "If someone in your life frightens you, controls you" in html
     assert 'href="tel:911"' in html and 'href="sms:988"' in html
     assert "1-866-863-0511" not in html  # not confirmed yet: not shown as fact
