@@ -175,7 +175,7 @@ def test_a_reminder_is_queued_once_a_day_before(shikha, clock, mailoutbox):
     booking.refresh_from_db()
     assert booking.reminder_sent_at is not None
     assert mailoutbox[-1].subject.startswith(
-        "Reminder: your free consult is on Thursday, December 3"
+        "Reminder: Appointment, Thursday, December 3"
     )
 
 

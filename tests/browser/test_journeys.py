@@ -50,7 +50,10 @@ def test_a_visitor_takes_the_quiz_reads_an_article_books_and_cancels(
     answer_every_statement_with_the_keyboard(page, 36, key="6")
 
     # Every statement answered 6: anxiety high; avoidance low (most of its items reversed).
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Anxious-preoccupied")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your two scores")
+    expect(page.locator(".quiz-border")).to_contain_text(
+        "nearest to the Anxious-preoccupied style"
+    )
     chart = page.get_by_role(
         "img", name="Where your answers fall on the two dimensions"
     )
@@ -93,12 +96,19 @@ def test_a_visitor_without_javascript_takes_the_short_quiz_and_books(
     problems = watch(page)
     page.goto(live_server.url + "/quiz/")
     page.get_by_role("link", name="Start the ECR-RS", exact=True).click()
+    page.get_by_role(
+        "button", name="Continue"
+    ).click()  # about a partner, the first choice
     # locator.all() does not wait: let the questionnaire arrive before counting its statements.
     expect(page.locator("fieldset")).to_have_count(9)
     for fieldset in page.locator("fieldset").all():
         fieldset.get_by_label("Neutral/mixed").check()
     page.get_by_role("button", name="See my result").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Secure")
+    # Neutral everywhere: the centre, where no style is claimed, and a gentle note.
+    expect(page.locator(".quiz-border")).to_contain_text("no one style describes them")
+    expect(page.locator(".quiz-alike")).to_contain_text(
+        "the same answer to every statement"
+    )
 
     page.goto(live_server.url + "/book/?tz=America/Toronto")
     page.locator(".time input").first.check()

@@ -17,6 +17,9 @@ def test_a_visitor_without_javascript_completes_the_ecr_rs(
     page.goto(live_server.url + "/quiz/")
     page.get_by_role("link", name="Start the ECR-RS").click()
     expect(page).to_have_url(re.compile(r"/quiz/ecr-rs/$"))
+    page.get_by_label("A close friend").check()  # who the statements are about
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile(r"/quiz/ecr-rs/\?about=friend$"))
     expect(page.locator("fieldset")).to_have_count(9)
     for number in range(1, 9):  # leave the last statement out at first
         page.locator(f"#item-{number}-6").check()  # 6: Agree
@@ -26,7 +29,9 @@ def test_a_visitor_without_javascript_completes_the_ecr_rs(
     page.locator("#item-9-1").check()
     page.get_by_role("button", name="See my result").click()
     expect(page).to_have_url(re.compile(r"/quiz/result/[^/]+/$"))
-    expect(page.get_by_role("heading", level=1)).to_contain_text("nearest to the")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "in your relationship with your close friend"
+    )
     link = page.get_by_label("Link to this result")
     expect(link).to_have_value(re.compile(r"/quiz/result/"))
     expect(page.get_by_role("button", name="Copy link")).to_be_hidden()

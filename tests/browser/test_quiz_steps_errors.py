@@ -25,7 +25,7 @@ def test_a_refused_step_is_sent_again_as_a_plain_form_and_the_visitor_moves_on(
             route.continue_()
 
     page.route(answer_url, refuse_htmx_steps)
-    page.goto(live_server.url + "/quiz/ecr-rs/?item=1")
+    page.goto(live_server.url + "/quiz/ecr-rs/?about=partner&item=1")
     page.get_by_text("Somewhat agree").click()
     expect(page.locator("#quiz-step legend")).to_contain_text("2 of 9")
     expect(page).to_have_url(re.compile(r"/quiz/ecr-rs/\?item=2$"))

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from articles.models import Article, Tag
-from attachment.models import FAQEntry, Page, PracticeDetails, Therapist
+from attachment.models import (
+    FAQEntry,
+    Page,
+    PracticeDetails,
+    SafetyNote,
+    SupportService,
+    Therapist,
+)
 from booking.models import Booking, BookingSettings, CalendarFeed, TimeOff, WeeklyHours
 from booking.services import OFFERED
 from core.cache import CONTENT, WATCHED, Generation, remember
@@ -13,7 +20,8 @@ from core.cache import CONTENT, WATCHED, Generation, remember
 
 def test_the_registry_lists_what_moves_each_generation():
     assert set(WATCHED[CONTENT]) == {
-        PracticeDetails, Therapist, FAQEntry, Page, Article, Tag, Article.tags.through
+        PracticeDetails, Therapist, FAQEntry, Page, SupportService, SafetyNote,
+        Article, Tag, Article.tags.through,
     }  # fmt: skip
     assert set(WATCHED[OFFERED]) == {
         Booking, BookingSettings, CalendarFeed, TimeOff, WeeklyHours, Therapist
