@@ -161,6 +161,9 @@ def test_the_therapist_runs_her_practice_from_the_admin(page: Page, live_server)
         instrument="ecr-r", anxiety=5.5, avoidance=2.0, taken_on=date.today()
     )
     page.goto(live_server.url + result_path(token))
+    expect(page.locator("details.quiz-steps")).to_have_count(5)  # .all() does not wait
+    for summary in page.locator("details.quiz-steps summary").all():
+        summary.click()  # the small steps are folded away at first
     expect(
         page.get_by_text("Each morning, write one kind sentence to yourself.")
     ).to_be_visible()
