@@ -143,6 +143,8 @@ class PageAdmin(AdvertisingCheckAdmin):
 
     def view_on_site(self, page: Page) -> str:
         return reverse(page.slug)
+
+
 @admin.register(SupportService)
 class SupportServiceAdmin(BoundedModelAdmin):
     list_display = ["name", "phone", "text", "status", "order"]

@@ -260,6 +260,8 @@ class Page(models.Model):
 
         html = FACT.sub(fact, self.body_html)
         return mark_safe(PLACEHOLDER.sub(mark, html))
+
+
 class SupportServiceQuerySet(models.QuerySet):
     def confirmed(self) -> SupportServiceQuerySet:
         return self.filter(verified=True)
