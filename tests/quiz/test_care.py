@@ -19,7 +19,7 @@ from quiz.models import Practice, StyleGuidance
 from quiz.results import make_result_token, read_result_token
 
 DAY = date(2026, 11, 27)
-REVIEW = importlib.import_module("quiz.migrations.0004_care_reviewed_practice_texts")
+REVIEW = importlib.import_module("quiz.migrations.0005_care_reviewed_practice_texts")
 
 
 def text_of(response) -> str:
