@@ -1,17 +1,25 @@
 from __future__ import annotations
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from django_htmx.http import trigger_client_event
 
-from articles.models import SUMMARY_ADVISED_LENGTH, Article, Tag
+from articles.editor import preview
+from articles.models import SUMMARY_ADVISED_LENGTH, Article, ArticlePicture, Tag
 from articles.urls import urlpatterns
 from attachment.admin import LONG_TEXT, AdvertisingCheckAdmin
+from core.revisions import RevisionsAdmin
 from core.text import BoundedModelAdmin
 
 # The first part of every other address under /articles/ (feed/, tag/…, preview/…).
@@ -49,6 +57,38 @@ class TagAdmin(BoundedModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class MarkdownEditor(forms.Textarea):
+    """The Markdown box with, beside it, the article as visitors will read it: htmx asks
+    the server to render it (articles.editor) a moment after she stops typing."""
+
+    template_name = "articles/admin/markdown_editor.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"rows": 24, **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        url = reverse("admin:articles_article_preview")
+        context["widget"]["preview_url"] = url
+        context["widget"]["attrs"].update(
+            {
+                "hx-post": url,
+                "hx-trigger": "input changed delay:400ms",
+                "hx-target": "#body-preview",
+                "hx-params": "body,csrfmiddlewaretoken",
+                "hx-sync": "this:replace",
+                "aria-describedby": "editor-stats",
+            }
+        )
+        return context
+
+
+class PictureForm(forms.ModelForm):
+    class Meta:
+        model = ArticlePicture
+        fields = ["image", "description"]
+
+
 class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
@@ -56,7 +96,7 @@ class ArticleForm(forms.ModelForm):
         widgets = {
             "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 24}),
+            "body": MarkdownEditor(),
         }
 
     def clean_slug(self) -> str:
@@ -73,8 +113,12 @@ class ArticleForm(forms.ModelForm):
         return slug
 
 
+# Her words only: a restore leaves the address, the publishing state and the pictures.
+reversion.register(Article, fields=["title", "summary", "body"], ignore_duplicates=True)
+
+
 @admin.register(Article)
-class ArticleAdmin(AdvertisingCheckAdmin):
+class ArticleAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
     form = ArticleForm
     formfield_overrides = LONG_TEXT
     advertising_fields = ("title", "summary", "body")
@@ -99,6 +143,46 @@ class ArticleAdmin(AdvertisingCheckAdmin):
             {"fields": ["publish_at", "preview_link", "created_at", "updated_at"]},
         ),
     ]
+
+    def get_urls(self):
+        return [
+            path(
+                "preview/",
+                self.admin_site.admin_view(require_POST(self.preview_view)),
+                name="articles_article_preview",
+            ),
+            path(
+                "pictures/add/",
+                self.admin_site.admin_view(require_POST(self.picture_view)),
+                name="articles_article_picture",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _may_write(self, request: HttpRequest) -> None:
+        if not (
+            self.has_add_permission(request) or self.has_change_permission(request)
+        ):
+            raise PermissionDenied
+
+    def preview_view(self, request: HttpRequest) -> HttpResponse:
+        self._may_write(request)
+        body = request.POST.get("body", "")
+        return render(request, "articles/admin/preview.html", preview(body))
+
+    def picture_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload a picture; the page's script puts its Markdown at the cursor."""
+        self._may_write(request)
+        form = PictureForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(request, "articles/admin/picture_result.html", {"form": form})
+        picture = form.save()
+        response = render(
+            request, "articles/admin/picture_result.html", {"picture": picture}
+        )
+        return trigger_client_event(
+            response, "picture-added", {"markdown": picture.markdown}
+        )
 
     @admin.display(description=_("status"))
     def status_label(self, article: Article) -> str:
@@ -176,3 +260,17 @@ class ArticleAdmin(AdvertisingCheckAdmin):
             )
             return HttpResponseRedirect(request.path)
         return super().response_change(request, article)
+
+
+@admin.register(ArticlePicture)
+class ArticlePictureAdmin(admin.ModelAdmin):
+    """The pictures placed in articles: to find one again, or remove one no longer used."""
+
+    list_display = ["description", "uploaded_at", "width", "height"]
+    search_fields = ["description"]
+    readonly_fields = ["markdown", "uploaded_at"]
+    fields = ["image", "description", "markdown", "uploaded_at"]
+
+    @admin.display(description=_("to put it in an article, copy"))
+    def markdown(self, picture: ArticlePicture) -> str:
+        return picture.markdown if picture.pk else ""

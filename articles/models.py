@@ -183,3 +183,63 @@ class Article(models.Model):
             data, width, height = smaller
             self.cover.save(self.cover.name or "cover", ContentFile(data), save=False)
             self.cover_width, self.cover_height = width, height
+
+
+class ArticlePicture(models.Model):
+    """A picture placed inside an article's text, written there as Markdown:
+    ![description](address). Shrunk on upload like a cover."""
+
+    image = models.ImageField(
+        _("picture"),
+        upload_to="articles/pictures/",
+        width_field="width",
+        height_field="height",
+    )
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    description = models.CharField(
+        _("description"),
+        max_length=200,
+        help_text=_("Describes the picture for people who cannot see it."),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("picture in an article")
+        verbose_name_plural = _("pictures in articles")
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def markdown(self) -> str:
+        # Square brackets would end the description early; a backslash keeps them text.
+        text = self.description.replace("\\", "\\\\").replace("[", "\\[")
+        return f"![{text.replace(']', chr(92) + ']')}]({self.image.url})"
+
+    def clean(self) -> None:
+        if self.image and not self.image._committed:
+            kind = image_format(self.image.file)
+            if kind not in SERVABLE_FORMATS:
+                raise ValidationError(
+                    {
+                        "image": _(
+                            "Web browsers can’t show this kind of picture (%(kind)s). "
+                            "Please save it as a JPEG, PNG, WebP or GIF and upload that."
+                        )
+                        % {"kind": kind}
+                    }
+                )
+        if not self.description.strip():
+            raise ValidationError(
+                {"description": _("Please describe the picture for screen readers.")}
+            )
+
+    def save(self, *args, **kwargs) -> None:
+        if self.image and not self.image._committed:
+            smaller = shrink(self.image.file)
+            if smaller is not None:
+                data, self.width, self.height = smaller
+                self.image.save(self.image.name, ContentFile(data), save=False)
+        super().save(*args, **kwargs)

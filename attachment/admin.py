@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import reversion
 from django.contrib import admin, messages
 from django.db import models
 from django.http import HttpRequest
@@ -20,6 +21,7 @@ from attachment.models import (
     Therapist,
 )
 from core.markdown import MARKDOWN_MAX_LENGTH, validate_markdown_size
+from core.revisions import RevisionsAdmin
 from core.text import BoundedModelAdmin, long_text_field
 
 # Every long text the therapist writes is refused past this length before it is read
@@ -70,13 +72,29 @@ def advertising_message(findings: list[advertising.Finding]):
     )
 
 
-admin.site.site_header = "The Therapeutic Way"
-admin.site.site_title = "The Therapeutic Way"
-admin.site.index_title = "Your practice"
+# The texts she writes are versioned (core.revisions); a restore puts back only these.
+reversion.register(
+    PracticeDetails,
+    fields=[
+        "name",
+        "tagline",
+        "email",
+        "phone",
+        "service_areas",
+        "serves",
+        "helps_with",
+        "online_note",
+    ],  # fmt: skip
+    ignore_duplicates=True,
+)
+reversion.register(
+    Therapist, fields=["name", "credentials", "role", "bio"], ignore_duplicates=True
+)
+reversion.register(FAQEntry, fields=["question", "answer"], ignore_duplicates=True)
 
 
 @admin.register(PracticeDetails)
-class PracticeDetailsAdmin(AdvertisingCheckAdmin):
+class PracticeDetailsAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
     formfield_overrides = LONG_TEXT
     advertising_fields = ("tagline", "serves", "helps_with", "online_note")
     fieldsets = [
@@ -93,7 +111,7 @@ class PracticeDetailsAdmin(AdvertisingCheckAdmin):
 
 
 @admin.register(Therapist)
-class TherapistAdmin(AdvertisingCheckAdmin):
+class TherapistAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
     formfield_overrides = LONG_TEXT
     advertising_fields = ("credentials", "role", "bio")
     list_display = ["name", "title", "registration_number", "accepting_consults"]
@@ -115,7 +133,7 @@ class TherapistAdmin(AdvertisingCheckAdmin):
 
 
 @admin.register(FAQEntry)
-class FAQEntryAdmin(AdvertisingCheckAdmin):
+class FAQEntryAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
     formfield_overrides = LONG_TEXT
     advertising_fields = ("question", "answer")
     list_display = ["question", "order"]

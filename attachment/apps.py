@@ -37,3 +37,15 @@ class AttachmentConfig(AppConfig):
         notices.add_source(practice_notices)
         seo.disallow("/admin/")
         notices.add_source(unconfirmed_services)
+
+        from attachment.today import placeholder_notices
+        from core import admin_nav, notices
+
+        notices.add_source(placeholder_notices)
+        admin_nav.place(
+            "attachment.practicedetails", "The practice", 10, "Practice details"
+        )
+        admin_nav.place(
+            "attachment.therapist", "The practice", 20, "Therapist: bio and photo"
+        )
+        admin_nav.place("attachment.faqentry", "The practice", 30, "FAQ entries")

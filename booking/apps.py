@@ -36,3 +36,34 @@ class BookingConfig(AppConfig):
         notices.add_source(calendars.notices)
         health.add_check("calendars", calendars.health)
         health.add_check("outbox", backlog)
+
+        from booking import today
+        from core import admin_nav
+        from core import today as today_page
+
+        notices.add_source(today.email_notices)
+        today_page.add_panel(
+            today_page.Panel(
+                "consults",
+                "booking/admin/today_consults.html",
+                today.consults_context,
+                10,
+            )
+        )
+        admin_nav.place("booking.booking", "Consults and hours", 10, "Consults")
+        admin_nav.place(
+            "attachment.therapist",
+            "Consults and hours",
+            20,
+            "Weekly hours and time off",
+        )
+        admin_nav.place("booking.calendarfeed", "Consults and hours", 30, "Your calendars")
+        admin_nav.place(
+            "booking.consultscalendar",
+            "Consults and hours",
+            40,
+            "Your consults in your calendar app",
+        )
+        admin_nav.place(
+            "booking.outgoingemail", "Site security and mail", 10, "Outgoing emails"
+        )

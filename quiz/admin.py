@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import reversion
 from django.contrib import admin
 
 from attachment.admin import AdvertisingCheckAdmin
+from core.revisions import RevisionsAdmin
 from core.text import BoundedModelAdmin
 from quiz.models import (
     Practice,
@@ -11,6 +13,13 @@ from quiz.models import (
     Style,
     StyleGuidance,
 )
+
+# The texts she writes are versioned (core.revisions); a restore puts back only these.
+reversion.register(
+    Style, fields=["name", "summary", "description"], ignore_duplicates=True
+)
+reversion.register(Practice, fields=["name", "text"], ignore_duplicates=True)
+reversion.register(StyleGuidance, fields=["steps"], ignore_duplicates=True)
 
 
 class GuidanceInline(admin.TabularInline):
@@ -30,7 +39,7 @@ class GuidanceInline(admin.TabularInline):
     get_max_num = get_min_num
 
 
-class FixedSetAdmin(AdvertisingCheckAdmin):
+class FixedSetAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
     """The four styles follow from the scoring rule and the five practices from the
     practice's article: their texts are hers to edit, but the set itself is fixed."""
 

@@ -30,3 +30,20 @@ class QuizConfig(AppConfig):
         seo.add_pages("quiz", "quiz:start")
         seo.disallow("/quiz/result/")  # someone's own result, shared only by them
         notices.add_source(permission_notices)
+
+        from core import admin_nav, notices, today
+        from quiz.today import placeholder_notices, results_context
+
+        notices.add_source(placeholder_notices)
+        today.add_panel(
+            today.Panel("quiz", "quiz/admin/today_results.html", results_context, 30)
+        )
+        for order, (model, name) in enumerate(
+            [
+                ("quiz.style", "Styles: summary, description and practices"),
+                ("quiz.practice", "The five practices"),
+                ("quiz.styleguidance", "Practices for each style"),
+                ("quiz.resulttally", "Monthly quiz results"),
+            ]
+        ):
+            admin_nav.place(model, "Quiz texts", order, name)

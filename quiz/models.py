@@ -84,6 +84,8 @@ class ResultTally(models.Model):
 
     class Meta:
         ordering = ["-month", "instrument", "style"]
+        verbose_name = _("monthly quiz result")
+        verbose_name_plural = _("monthly quiz results")
         constraints = [
             models.UniqueConstraint(
                 fields=["instrument", "style", "month"],

@@ -47,7 +47,7 @@ def test_the_admin_home_lists_what_each_app_says_needs_her(
         lambda: [notices.Notice("A calendar stopped answering", url="/admin/x/")]
     )
     page = admin_client.get("/admin/").content.decode()
-    assert "Needs your attention" in page
+    assert "Needs you" in page
     assert '<a href="/admin/x/">A calendar stopped answering</a>' in page
 
 
@@ -56,4 +56,5 @@ def test_the_admin_home_says_nothing_when_nothing_needs_her(
     admin_client: Client, monkeypatch
 ):
     monkeypatch.setattr(notices, "SOURCES", [])
-    assert "Needs your attention" not in admin_client.get("/admin/").content.decode()
+    page = admin_client.get("/admin/").content.decode()
+    assert "Nothing needs you right now." in page
