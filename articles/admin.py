@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -61,26 +62,29 @@ class MarkdownEditor(forms.Textarea):
     """The Markdown box with, beside it, the article as visitors will read it: htmx asks
     the server to render it (articles.editor) a moment after she stops typing."""
 
-    template_name = "articles/admin/markdown_editor.html"
-
     def __init__(self, attrs=None):
         super().__init__({"rows": 24, **(attrs or {})})
 
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
+    def render(self, name, value, attrs=None, renderer=None) -> str:
         url = reverse("admin:articles_article_preview")
-        context["widget"]["preview_url"] = url
-        context["widget"]["attrs"].update(
+        textarea = super().render(
+            name,
+            value,
             {
+                **(attrs or {}),
                 "hx-post": url,
                 "hx-trigger": "input changed delay:400ms",
                 "hx-target": "#body-preview",
-                "hx-params": "body,csrfmiddlewaretoken",
+                "hx-params": f"{name},csrfmiddlewaretoken",
                 "hx-sync": "this:replace",
                 "aria-describedby": "editor-stats",
-            }
+            },
+            renderer,
         )
-        return context
+        return render_to_string(
+            "articles/admin/markdown_editor.html",
+            {"textarea": textarea, "preview_url": url, "name": name},
+        )
 
 
 class PictureForm(forms.ModelForm):

@@ -6,19 +6,21 @@ from __future__ import annotations
 import math
 
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 
 from articles.models import WORDS_PER_MINUTE
 from core.markdown import render_markdown
 
 
 def preview(body: str) -> dict:
-    words = len(body.split())
     try:
         html, problem = render_markdown(body), ""
-    except (
-        ValidationError
-    ) as error:  # too long or too many brackets: say so, render nothing
+        words = len(
+            strip_tags(html).split()
+        )  # what visitors read: no "##", no addresses
+    except ValidationError as error:  # too long, too many brackets: say so instead
         html, problem = "", " ".join(error.messages)
+        words = len(body.split())
     return {
         "html": html,
         "problem": problem,

@@ -99,9 +99,7 @@ def test_a_restore_brings_back_exactly_the_old_text_and_nothing_else(
     # Later changes that are not her words: the address and the publishing time.
     later = timezone.now() + timedelta(days=3)
     Article.objects.filter(pk=article.pk).update(slug="repair", publish_at=later)
-    restore_url = reverse(
-        "admin:articles_article_restore", args=[article.pk, first.pk]
-    )
+    restore_url = reverse("admin:articles_article_restore", args=[article.pk, first.pk])
     confirm = admin_client.get(restore_url).content.decode()
     assert "<del>Second</del><ins>First</ins>" in confirm
     response = admin_client.post(restore_url)
@@ -117,7 +115,9 @@ def test_a_restore_brings_back_exactly_the_old_text_and_nothing_else(
     other.refresh_from_db()
     assert (other.title, other.body) == ("Another", "b")
     # The restore is a version too, so it can itself be undone.
-    assert Version.objects.get_for_object(article)[0].field_dict["body"] == "First words."
+    assert (
+        Version.objects.get_for_object(article)[0].field_dict["body"] == "First words."
+    )
 
 
 def test_a_restore_needs_a_post(admin_client, article):

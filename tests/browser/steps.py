@@ -16,7 +16,7 @@ def log_in_as_the_therapist(page: Page, base_url: str) -> None:
     page.get_by_label("Username").fill("shikha")
     page.get_by_label("Password").fill(ADMIN_PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
 
 
 def answer_every_statement_with_the_keyboard(page: Page, count: int, key: str) -> None:
