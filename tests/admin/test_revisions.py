@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 import reversion
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -161,3 +163,24 @@ def test_the_diff_escapes_both_sides():
     assert str(word_diff("<i>a</i>", "<script>b")) == (
         "<del>&lt;i&gt;a&lt;/i&gt;</del><ins>&lt;script&gt;b</ins>"
     )
+
+
+def test_the_purge_leaves_no_client_in_the_history(admin_client, article):
+    booking = Booking.objects.create(
+        therapist=article.author,
+        starts_at=timezone.now() - timedelta(days=120),
+        ends_at=timezone.now() - timedelta(days=120) + timedelta(minutes=20),
+        blocked_until=timezone.now() - timedelta(days=120) + timedelta(minutes=30),
+        name="Quinn Private",
+        email="quinn@example.org",
+        phone="905 555 0199",
+    )
+    Booking.objects.filter(pk=booking.pk).update(
+        created_at=timezone.now() - timedelta(days=120)
+    )
+    save(admin_client, article, body="Second words.")  # a version is written
+    call_command("purge_personal_data", stdout=StringIO())
+    assert not Booking.objects.filter(pk=booking.pk).exists()
+    kept = " ".join(Version.objects.values_list("serialized_data", flat=True))
+    assert "Quinn" not in kept and "quinn@example.org" not in kept
+    assert Version.objects.filter(content_type__model="booking").count() == 0
