@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -66,7 +67,7 @@ class MarkdownEditor(forms.Textarea):
     def __init__(self, attrs=None):
         super().__init__({"rows": 24, **(attrs or {})})
 
-    def render(self, name, value, attrs=None, renderer=None) -> str:
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         url = reverse("admin:articles_article_preview")
         textarea = super().render(
             name,

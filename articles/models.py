@@ -219,7 +219,7 @@ class ArticlePicture(models.Model):
         return f"![{text.replace(']', chr(92) + ']')}]({self.image.url})"
 
     def clean(self) -> None:
-        if self.image and not self.image._committed:
+        if self.image and not getattr(self.image, "_committed", True):
             kind = image_format(self.image.file)
             if kind not in SERVABLE_FORMATS:
                 raise ValidationError(
@@ -237,9 +237,11 @@ class ArticlePicture(models.Model):
             )
 
     def save(self, *args, **kwargs) -> None:
-        if self.image and not self.image._committed:
+        if self.image and not getattr(self.image, "_committed", True):
             smaller = shrink(self.image.file)
             if smaller is not None:
                 data, self.width, self.height = smaller
-                self.image.save(self.image.name, ContentFile(data), save=False)
+                self.image.save(
+                    self.image.name or "picture", ContentFile(data), save=False
+                )
         super().save(*args, **kwargs)

@@ -33,7 +33,7 @@ def notices(texts: list[tuple[type[Model], list[str]]]) -> list[Notice]:
     found = []
     for model, fields in texts:
         opts = model._meta
-        for text in model.objects.filter(holding(fields))[:5]:
+        for text in model._default_manager.filter(holding(fields))[:5]:
             found.append(
                 Notice(
                     _(

@@ -47,7 +47,7 @@ def word_diff(old: str, new: str) -> SafeString:
     tokens (spaces), which keeps long texts quick.
     """
     a, b = TOKENS.findall(old or ""), TOKENS.findall(new or "")
-    out = []
+    out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
         if op == "equal":
             out.append(escape("".join(a[i1:i2])))
