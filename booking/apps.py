@@ -57,7 +57,9 @@ class BookingConfig(AppConfig):
             20,
             "Weekly hours and time off",
         )
-        admin_nav.place("booking.calendarfeed", "Consults and hours", 30, "Your calendars")
+        admin_nav.place(
+            "booking.calendarfeed", "Consults and hours", 30, "Your calendars"
+        )
         admin_nav.place(
             "booking.consultscalendar",
             "Consults and hours",
