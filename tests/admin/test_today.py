@@ -6,7 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -156,21 +158,18 @@ def test_the_quiz_results_show_by_style_for_this_month_and_the_months_before(
     assert "<td>9</td>" in page and "<td>4</td>" in page
 
 
-@pytest.mark.parametrize("consults", [0, 1_000])
-def test_today_costs_the_same_queries_whatever_the_number_of_consults(
-    admin_client, django_assert_num_queries, consults
+def test_today_costs_the_same_queries_with_no_consults_and_with_1000(
+    admin_client, django_assert_num_queries
 ):
-    many_consults(consults)
-    admin_client.get(reverse("admin:index"))  # the session and user, loaded once
-    with django_assert_num_queries(QUERIES):
-        page = today(admin_client)
-    assert ("Client 0" in page) == bool(consults)
-
-
-# The session, the user, the log of recent actions, each notice source (emails 1,
-# articles 1, texts 6), each panel (consults 1, quiz 1), and whether practice details
-# may be added (asked by the list and the sidebar).
-QUERIES = 15
+    admin_client.get(reverse("admin:index"))  # the session and user, as on any visit
+    with CaptureQueriesContext(connection) as empty_week:
+        assert "Client 0" not in today(admin_client)
+    # One query per notice source and per panel, plus the admin's own: a fixed number
+    # that other features' sources add to, so it is measured rather than written here.
+    assert len(empty_week) < 30
+    many_consults(1_000)
+    with django_assert_num_queries(len(empty_week)):
+        assert "Client 0" in today(admin_client)
 
 
 def test_a_busy_week_shows_the_first_consults_and_links_to_the_rest(admin_client):
