@@ -99,6 +99,14 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = "__all__"
+        help_texts = {
+            "body": _(
+                "Write as in an email. A blank line starts a new paragraph. "
+                "## Heading · ### Smaller heading · **bold** · *italic* · "
+                "- a bulleted item · 1. a numbered item · [words to click](https://address) · "
+                "> a quotation. The preview beside this box shows it as visitors will read it."
+            )
+        }
         widgets = {
             "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "summary": forms.Textarea(attrs={"rows": 3}),

@@ -21,6 +21,7 @@ class CoreConfig(AppConfig):
             ("axes.accessfailurelog", "Failed logins"),
             ("axes.accessattempt", "Login lockouts"),
             ("core.ratecount", "Rate-limit counts"),
+            ("django_tasks_database.dbtaskresult", "Background tasks (sending email)"),
         ]:
             admin_nav.place(model, "Site security and mail", order=100, name=name)
 
