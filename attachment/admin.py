@@ -91,6 +91,15 @@ reversion.register(
     Therapist, fields=["name", "credentials", "role", "bio"], ignore_duplicates=True
 )
 reversion.register(FAQEntry, fields=["question", "answer"], ignore_duplicates=True)
+reversion.register(
+    Page, fields=["title", "description", "body"], ignore_duplicates=True
+)
+reversion.register(SafetyNote, fields=["text"], ignore_duplicates=True)
+reversion.register(
+    SupportService,
+    fields=["name", "phone", "text", "text_number", "url", "note"],
+    ignore_duplicates=True,
+)
 
 
 @admin.register(PracticeDetails)
@@ -142,7 +151,7 @@ class FAQEntryAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(AdvertisingCheckAdmin):
+class PageAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
     formfield_overrides = LONG_TEXT
     advertising_fields = ("title", "description", "body")
     list_display = ["title", "placeholders_left", "updated_at"]
@@ -164,7 +173,7 @@ class PageAdmin(AdvertisingCheckAdmin):
 
 
 @admin.register(SupportService)
-class SupportServiceAdmin(BoundedModelAdmin):
+class SupportServiceAdmin(RevisionsAdmin, BoundedModelAdmin):
     list_display = ["name", "phone", "text", "status", "order"]
     list_editable = ["order"]
     fields = [
@@ -178,7 +187,7 @@ class SupportServiceAdmin(BoundedModelAdmin):
 
 
 @admin.register(SafetyNote)
-class SafetyNoteAdmin(BoundedModelAdmin):
+class SafetyNoteAdmin(RevisionsAdmin, BoundedModelAdmin):
     formfield_overrides = {models.TextField: long_text_field(2000)}
 
     def has_add_permission(self, request: HttpRequest) -> bool:

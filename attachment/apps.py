@@ -49,3 +49,8 @@ class AttachmentConfig(AppConfig):
             "attachment.therapist", "The practice", 20, "Therapist: bio and photo"
         )
         admin_nav.place("attachment.faqentry", "The practice", 30, "FAQ entries")
+        admin_nav.place("attachment.page", "The practice", 40, "Fees and privacy pages")
+        admin_nav.place("attachment.safetynote", "Quiz texts", 50, "Note on safety")
+        admin_nav.place(
+            "attachment.supportservice", "Quiz texts", 60, "Helplines and support"
+        )

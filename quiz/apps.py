@@ -44,6 +44,7 @@ class QuizConfig(AppConfig):
                 ("quiz.practice", "The five practices"),
                 ("quiz.styleguidance", "Practices for each style"),
                 ("quiz.resulttally", "Monthly quiz results"),
+                ("quiz.questionnairepermission", "Questionnaire permissions"),
             ]
         ):
             admin_nav.place(model, "Quiz texts", order, name)

@@ -7,7 +7,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("quiz", "0003_styleguidance_order_ties_allowed"),
+        ("quiz", "0005_care_reviewed_practice_texts"),
     ]
 
     operations = [
