@@ -107,7 +107,6 @@ class Article(models.Model):
         _("publish at"),
         null=True,
         blank=True,
-        db_index=True,
         help_text=_(
             "Empty: a draft nobody else sees. A time to come: it appears by itself then. "
             "A time past: published."
@@ -122,6 +121,12 @@ class Article(models.Model):
         ordering = [models.F("publish_at").desc(nulls_first=True), "-pk"]
         get_latest_by = "publish_at"
         verbose_name = _("article")
+        indexes = [
+            # Every public list reads articles in (publish_at, id) order, newest first:
+            # walked backwards, this index hands out any page, a neighbour or the
+            # newest candidates for "related" without sorting the table.
+            models.Index(fields=["publish_at", "id"], name="articles_published_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(cover="") | ~Q(cover_alt=""),
