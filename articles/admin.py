@@ -22,6 +22,7 @@ from articles.editor import preview
 from articles.models import SUMMARY_ADVISED_LENGTH, Article, ArticlePicture, Tag
 from articles.urls import urlpatterns
 from attachment.admin import LONG_TEXT, AdvertisingCheckAdmin
+from core.paging import EstimatedCountPaginator
 from core.revisions import RevisionsAdmin
 from core.text import BoundedModelAdmin
 
@@ -145,6 +146,9 @@ class ArticleAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
     change_form_template = "articles/admin/change_form.html"
     list_display = ["title", "status_label", "publish_at", "author", "updated_at"]
     list_filter = [StatusFilter, "author", "tags"]
+    # Newest first straight from the (publish_at, id) index, one count per page.
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     search_fields = ["title", "summary", "body"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}

@@ -69,10 +69,11 @@ def seed_articles(count: int) -> None:
         cursor.execute(f"ANALYZE {article}; ANALYZE {through}; ANALYZE {tag}")
 
 
-def seed_consults(count: int) -> None:
-    """`count` consults, one every 30 minutes, the first hundred still to come, (a tenth of
-    them cancelled), each with the two emails a booking sends, all sent; and a few
-    upcoming ones."""
+def seed_consults(count: int, first: int = 0) -> None:
+    """`count` consults, one every 30 minutes going back from two days ahead (the first
+    hundred still to come), a tenth of them cancelled, each with the two emails a
+    booking sends, all sent. Call again with `first` past the last one to add older
+    ones."""
     from booking.models import Booking, OutgoingEmail
 
     booking, email = Booking._meta.db_table, OutgoingEmail._meta.db_table
@@ -88,11 +89,11 @@ def seed_consults(count: int) -> None:
                 'America/Toronto', '',
                 CASE WHEN n %% 10 = 0 THEN 'cancelled' ELSE 'confirmed' END,
                 n || '-scale@thetherapeuticway.ca', 0, s - interval '3 days'
-            FROM generate_series(-100, %(count)s - 101) AS n,
-                LATERAL (SELECT date_trunc('hour', now()) - n * interval '30 minutes'
-                         AS s) AS t
+            FROM generate_series(%(first)s, %(first)s + %(count)s - 1) AS n,
+                LATERAL (SELECT date_trunc('hour', now())
+                         - (n - 100) * interval '30 minutes' AS s) AS t
             """,
-            {"count": count},
+            {"count": count, "first": first},
         )
         cursor.execute(
             f"""
@@ -102,8 +103,11 @@ def seed_consults(count: int) -> None:
             SELECT b.id, k.kind, 0, b.email, 'Your consult', 'Hello', '', '',
                 'sent', 1, b.created_at, '', b.created_at, b.created_at
             FROM {booking} b, (VALUES ('confirmation'), ('new-booking')) AS k(kind)
-            WHERE b.uid LIKE '%-scale@thetherapeuticway.ca'
-            """
+            WHERE b.uid LIKE '%%-scale@thetherapeuticway.ca'
+              AND b.name >= 'Client ' AND NOT EXISTS (
+                  SELECT 1 FROM {email} e WHERE e.booking_id = b.id)
+            """,
+            {},
         )
         cursor.execute(f"ANALYZE {booking}; ANALYZE {email}")
 

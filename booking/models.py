@@ -184,7 +184,23 @@ class Booking(models.Model):
         verbose_name_plural = _("consults")
         indexes = [
             # The site's caps count the consults booked in the last hour and day.
-            models.Index(fields=["therapist", "created_at"], name="booking_created_idx")
+            models.Index(
+                fields=["therapist", "created_at"], name="booking_created_idx"
+            ),
+            # Every list in the admin walks this in one direction or the other, and the
+            # purge finds what has ended long ago here. With status alongside (on
+            # PostgreSQL), "upcoming" and "past" are read from the index alone.
+            models.Index(
+                fields=["ends_at", "id"], include=["status"], name="booking_ends_idx"
+            ),
+            # The booking page's busy times: confirmed consults not over yet, read as a
+            # range of this index. Without it, `blocked_until > now` read every consult
+            # ever booked (34 ms at 50,000).
+            models.Index(
+                fields=["therapist", "blocked_until"],
+                condition=Q(status="confirmed"),
+                name="booking_busy_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -273,11 +289,18 @@ class OutgoingEmail(models.Model):
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")
         indexes = [
+            # send_outbox claims the next due message in (next_attempt_at, id) order:
+            # only the pending rows are in it, so a claim costs the same however much
+            # mail has gone before, and the order is the index's own (no sort).
             models.Index(
-                fields=["next_attempt_at"],
+                fields=["next_attempt_at", "id"],
                 condition=Q(status="pending"),
                 name="booking_outgoing_due_idx",
-            )
+            ),
+            # The admin's list, newest first.
+            models.Index(
+                fields=["created_at", "id"], name="booking_outgoing_created_idx"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -15,14 +15,16 @@ import logging
 import re
 import smtplib
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import datetime, timedelta
 from email.errors import MessageError
 from email.message import MIMEPart
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, mailers
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import DatabaseError, transaction
-from django.db.models import Count, F, Min
+from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 
 from booking import emails
@@ -45,34 +47,57 @@ def send_due(
     """Send every pending message that is due; return (sent, failed).
 
     With stop_at_a_failure, the first failure leaves the rest for the next send_outbox
-    run: when the mail server is down, one timeout is enough to learn it."""
+    run: when the mail server is down, one timeout is enough to learn it.
+
+    Each claim starts where the last one ended in (next_attempt_at, id) order, the order
+    of the partial index on pending rows: it never re-reads the index entries that the
+    messages already sent left behind (dead until VACUUM), so the thousandth claim costs
+    what the first did. A message tried in this run cannot come back: sent or failed, it
+    is no longer pending; retried, it is due after `now`. The plan for one claim, with
+    10,000 pending rows among 200,000:
+
+        Limit
+          ->  LockRows
+                ->  Index Scan using booking_outgoing_due_idx on booking_outgoingemail
+                      Index Cond: ((next_attempt_at >= ...) AND (next_attempt_at <= ...))
+    """
     sent = failed = 0
-    tried: set[int] = set()
     due = OutgoingEmail.objects.filter(
         status=OutgoingEmail.Status.PENDING, next_attempt_at__lte=now
-    )
+    ).order_by("next_attempt_at", "pk")
     if ids is not None:
         due = due.filter(pk__in=list(ids))
-    while True:
-        with transaction.atomic():
-            message = (
-                due.exclude(pk__in=tried)
-                .select_for_update(skip_locked=True)
-                .order_by("next_attempt_at", "pk")
-                .first()
-            )
-            if message is None:
-                return sent, failed
-            tried.add(message.pk)
-            if deliver(message, now=now):
-                sent += 1
-            else:
-                failed += 1
-                if stop_at_a_failure:
+    last: tuple[datetime, int] | None = None
+    # One mail-server session for the whole run, not one per message. It opens with
+    # the first message, so a server that is down fails that message, not the run.
+    mailer = mailers.default
+    try:
+        while True:
+            with transaction.atomic():
+                claim = due if last is None else due.filter(_after(*last))
+                message = claim.select_for_update(skip_locked=True).first()
+                if message is None:
                     return sent, failed
+                # Before deliver(), which moves next_attempt_at on for a retry.
+                last = (message.next_attempt_at, message.pk)
+                if deliver(message, now=now, mailer=mailer):
+                    sent += 1
+                else:
+                    failed += 1
+                    if stop_at_a_failure:
+                        return sent, failed
+    finally:
+        with suppress(Exception):
+            mailer.close()
 
 
-def deliver(message: OutgoingEmail, *, now: datetime) -> bool:
+def _after(when: datetime, pk: int) -> Q:
+    """Rows after (when, pk) in (next_attempt_at, id) order: the first term bounds the
+    index scan, the second breaks ties."""
+    return Q(next_attempt_at__gte=when) & (Q(next_attempt_at__gt=when) | Q(pk__gt=pk))
+
+
+def deliver(message: OutgoingEmail, *, now: datetime, mailer: BaseEmailBackend) -> bool:
     """Try to send one claimed message and record the outcome on its row."""
     email = EmailMultiAlternatives(
         subject=message.subject,
@@ -86,8 +111,12 @@ def deliver(message: OutgoingEmail, *, now: datetime) -> bool:
         email.attach(invite_part(message.ics))
     message.attempts += 1
     try:
-        email.send()
+        mailer.open()  # again after a failure closed it; a no-op while open
+        mailer.send_messages([email])
     except Exception as error:  # keep it pending and try again later, unless never
+        # A session that failed may be half-closed: the next message opens a new one.
+        with suppress(Exception):
+            mailer.close()
         # Only the kind of error: SMTP replies can echo addresses, which are personal data.
         message.last_error = type(error).__name__[:200]
         if can_never_be_sent(error):

@@ -13,9 +13,7 @@ from .conftest import MONDAY_10AM, make_booking
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
-def test_upcoming_consults_are_listed_first_and_cancelled_ones_last(
-    admin_client, shikha
-):
+def test_the_list_opens_on_upcoming_consults_soonest_first(admin_client, shikha):
     later = make_booking(
         shikha, starts_at=MONDAY_10AM + timedelta(days=2), name="Later Person"
     )
@@ -28,8 +26,40 @@ def test_upcoming_consults_are_listed_first_and_cancelled_ones_last(
     )
     Booking.objects.filter(pk=cancelled.pk).update(status="cancelled")
     html = admin_client.get("/admin/booking/booking/").content.decode()
+    assert html.index("Soon Person") < html.index(later.name)
+    assert "Gone Person" not in html
+
+
+def into_the_past(booking: Booking, days: int) -> None:
+    """Move a consult `days` back, as if it had been booked and held long ago."""
+    back = timedelta(days=days)
+    Booking.objects.filter(pk=booking.pk).update(
+        starts_at=booking.starts_at - back,
+        ends_at=booking.ends_at - back,
+        blocked_until=booking.blocked_until - back,
+    )
+
+
+def test_past_and_all_lists_show_the_latest_first(admin_client, shikha):
+    into_the_past(make_booking(shikha, name="Earlier Person"), days=10)
+    later = make_booking(shikha, starts_at=MONDAY_10AM + timedelta(days=2))
+    Booking.objects.filter(pk=later.pk).update(name="Later One")
+    into_the_past(later, days=10)
+    for when in ("past", "all"):
+        html = admin_client.get(f"/admin/booking/booking/?when={when}").content
+        assert html.index(b"Later One") < html.index(b"Earlier Person")
+
+
+def test_a_search_looks_through_every_consult_unless_a_list_is_chosen(
+    admin_client, shikha
+):
+    into_the_past(make_booking(shikha), days=10)
     assert (
-        html.index("Soon Person") < html.index(later.name) < html.index("Gone Person")
+        b"Alice Martin" in admin_client.get("/admin/booking/booking/?q=alice").content
+    )
+    assert (
+        b"Alice Martin"
+        not in admin_client.get("/admin/booking/booking/?q=alice&when=upcoming").content
     )
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from booking.models import Booking, OutgoingEmail
+from booking.purge import forget_consults, forget_sent_mail
 from core.ratelimit import forget_expired
 
 
@@ -15,20 +15,15 @@ class Command(BaseCommand):
         "Delete consults that ended more than PERSONAL_DATA_RETENTION_DAYS ago (with their "
         "emails), and sent emails older than that. Pending emails are kept until sent. "
         "Rate-limit counts whose window is over go too. "
-        "Safe to run again: a second run finds nothing to delete."
+        "Deletes in batches of a few thousand, each committed: safe to stop and to run "
+        "again, a second run goes on where the first stopped (or finds nothing)."
     )
 
     def handle(self, *args, **options) -> None:
         cutoff = timezone.now() - timedelta(days=settings.PERSONAL_DATA_RETENTION_DAYS)
-        old_bookings = Booking.objects.filter(ends_at__lt=cutoff)
-        emails, _ = OutgoingEmail.objects.filter(booking__in=old_bookings).delete()
-        bookings, _ = old_bookings.delete()
+        bookings, emails = forget_consults(cutoff=cutoff)
         # Sent or out of date: anything but a message still waiting to go.
-        sent, _ = (
-            OutgoingEmail.objects.filter(created_at__lt=cutoff)
-            .exclude(status=OutgoingEmail.Status.PENDING)
-            .delete()
-        )
+        sent = forget_sent_mail(cutoff=cutoff)
         counts = forget_expired()
         self.stdout.write(
             f"Deleted {bookings} bookings and {emails + sent} emails older than "
