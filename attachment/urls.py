@@ -21,7 +21,8 @@ urlpatterns = [
     path("book/", include("booking.urls")),
     path("admin/", admin.site.urls),
     # Put together from what each app adds (core/seo.py).
-    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("sitemap.xml", seo.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", seo.sitemap, name="sitemap-section"),
     path("robots.txt", seo.robots_txt, name="robots-txt"),
 ]
 

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from articles.models import Article
 from attachment.models import PracticeDetails
 
 from .conftest import SEED_SLUG, make_article, make_draft, make_scheduled
@@ -44,13 +52,26 @@ def test_the_feed_has_a_title_before_the_practices_details_are_filled_in(client)
     assert feed.find(f"{ATOM}title").text == "The Therapeutic Way: articles"
 
 
+def locs(response) -> list[str]:
+    assert response.status_code == 200
+    return [loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")]
+
+
+def sitemap_urls(client) -> set[str]:
+    """Every address in every sitemap the index names, as a search engine reads them."""
+    urls = set()
+    for sitemap in locs(client.get("/sitemap.xml")):
+        urls.update(
+            locs(client.get(urlsplit(sitemap).path + "?" + urlsplit(sitemap).query))
+        )
+    return urls
+
+
 def test_the_sitemap_lists_the_site_pages_and_only_published_articles(client):
     make_article("Out now")
     make_draft("A draft")
     make_scheduled("Later")
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    urls = {loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")}
+    urls = sitemap_urls(client)
     base = "http://127.0.0.1:8000"
     for path in ["/", "/about/", "/faq/", "/contact/", "/privacy/", "/quiz/", "/book/"]:
         assert base + path in urls, path
@@ -63,9 +84,67 @@ def test_the_sitemap_lists_the_site_pages_and_only_published_articles(client):
 def test_the_sitemap_uses_the_site_address_whatever_the_host(client, settings):
     settings.SITE_URL = "https://thetherapeuticway.ca"
     settings.ALLOWED_HOSTS = ["testserver"]
-    body = client.get("/sitemap.xml").text
+    index = client.get("/sitemap.xml").text
+    assert "<loc>https://thetherapeuticway.ca/sitemap-pages.xml</loc>" in index
+    body = client.get("/sitemap-pages.xml").text
     assert "<loc>https://thetherapeuticway.ca/about/</loc>" in body
-    assert "testserver" not in body
+    assert "testserver" not in index + body
+
+
+def make_many_articles(count: int) -> None:
+    author = Article.objects.get(slug=SEED_SLUG).author
+    Article.objects.bulk_create(
+        Article(
+            title=f"Bulk {n}",
+            slug=f"bulk-{n}",
+            author=author,
+            summary="Short.",
+            body="Text.",
+            publish_at=timezone.now() - timedelta(days=n + 1),
+        )
+        for n in range(count)
+    )
+
+
+def test_articles_come_in_sitemap_pages_of_a_thousand_listed_in_the_index(client):
+    make_many_articles(1_500)
+    index = locs(client.get("/sitemap.xml"))
+    articles = [url for url in index if "sitemap-articles" in url]
+    assert [urlsplit(url).query for url in articles] == ["", "p=2"]
+    assert len(locs(client.get("/sitemap-articles.xml"))) == 1_000
+    assert len(locs(client.get("/sitemap-articles.xml?p=2"))) == 501  # + the seeded one
+    assert client.get("/sitemap-articles.xml?p=3").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def queries(url: str) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert Client().get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url", ["/sitemap.xml", "/sitemap-articles.xml", "/sitemap-pages.xml"]
+)
+def test_a_sitemap_page_makes_as_many_queries_with_1000_articles_as_with_10(url):
+    make_many_articles(10)
+    few = queries(url)
+    Article.objects.filter(slug__startswith="bulk-").delete()
+    make_many_articles(1_000)
+    assert queries(url) == few
+
+
+def test_sitemaps_come_from_the_cache_until_an_article_changes(client):
+    article = make_article("Out now")
+    for url in ("/sitemap.xml", "/sitemap-articles.xml"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url)["X-Cache"] == "hit"
+        assert not captured.captured_queries
+    article.title, article.slug = "Renamed", "renamed"
+    article.save()
+    assert "/articles/renamed/" in client.get("/sitemap-articles.xml").text
 
 
 def test_robots_txt_allows_all_but_the_admin_and_quiz_results_and_names_the_sitemap(

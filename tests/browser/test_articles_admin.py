@@ -48,6 +48,6 @@ def test_the_therapist_writes_previews_and_publishes_an_article(
     expect(visitor.get_by_role("status")).to_have_count(0)
     feed = visitor.goto(live_server.url + "/articles/feed/")
     assert "Small steps toward trust" in feed.text()
-    sitemap = visitor.goto(live_server.url + "/sitemap.xml")
+    sitemap = visitor.goto(live_server.url + "/sitemap-articles.xml")
     assert "/articles/small-steps-toward-trust/" in sitemap.text()
     visitor.close()
