@@ -185,9 +185,10 @@ else:
     # Without Redis, gunicorn's worker processes still share one cache on this server,
     # so a change in the admin or a new booking shows at once in every worker, and rate
     # limits count across them. (Per-process memory would serve stale pages.)
+    # Swept now and then, not listed on every write (cache_backends.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.cache_backends.SweptFileCache",
             "LOCATION": envstr("CACHE_DIR", str(BASE_DIR / ".cache")),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }

@@ -1,4 +1,5 @@
-"""Redis as a cache that the site can live without.
+"""The site's cache backends: Redis that the site can live without, and a file cache
+for a single server without Redis.
 
 The cache only makes pages faster and counts attempts for the rate limits. If Redis
 stops answering, the site carries on uncached rather than every page failing: a read is
@@ -9,10 +10,12 @@ request through). The outage is logged, at most once a minute.
 from __future__ import annotations
 
 import logging
+import os
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
@@ -32,7 +35,32 @@ def _or(fallback, call, *args):
         return fallback
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client, keeping one redis-py client per connection pool.
+
+    Django pools connections, but builds a new redis.Redis around the pool on every
+    cache call, and redis-py 8 makes that costly (0.5 ms measured here, more than the
+    round trip): cached pages served at 57% of the file cache's rate. A redis.Redis is
+    safe to share; the pool still hands each command its own connection.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = super().get_client(key, write=write)
+        return client
+
+
 class ForgivingRedisCache(RedisCache):
+    def __init__(self, server, params) -> None:
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
+
     def get(self, key, default=None, version=None):
         return _or(default, super().get, key, default, version)
 
@@ -65,3 +93,44 @@ class ForgivingRedisCache(RedisCache):
 
     def clear(self):
         _or(None, super().clear)
+
+
+class SweptFileCache(FileBasedCache):
+    """Django's file cache, shared by every worker process on the server, without its
+    cost per write.
+
+    Django's lists the whole folder before every write to count the entries (0.8 ms at
+    100 entries, 22 ms at 5,000), and when full deletes a random third of them, fresh
+    pages included, while expired ones stay on disk until read. Here each process
+    sweeps every SWEEP_EVERY writes instead: expired entries go first, then, if still
+    over MAX_ENTRIES, the least recently written. A write costs the same whatever the
+    folder holds, and the folder's listing is paid once per thousand writes.
+
+    (Per-process memory, LocMemCache, would be faster still, but a change made in the
+    admin would then reach each worker only when its own copy expired.)
+    """
+
+    SWEEP_EVERY = 1_000
+
+    def __init__(self, dir, params) -> None:
+        super().__init__(dir, params)
+        self._writes = 0
+
+    def _cull(self) -> None:
+        self._writes += 1
+        if self._writes % self.SWEEP_EVERY == 0:
+            self.sweep()
+
+    def sweep(self) -> None:
+        kept = []
+        for name in self._list_cache_files():
+            try:
+                with open(name, "rb") as f:
+                    if self._is_expired(f):  # which deletes it
+                        continue
+                kept.append((os.path.getmtime(name), name))
+            except FileNotFoundError:  # another process swept it first
+                continue
+        surplus = len(kept) - self._max_entries
+        for _, name in sorted(kept)[: max(surplus, 0)]:
+            self._delete(name)

@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from django.test import Client
 
+from core.cache_backends import ForgivingRedisCache, SweptFileCache
 from core.ratelimit import retry_after
 
 from .test_settings import PRODUCTION, manage
@@ -65,6 +66,7 @@ def test_with_redis_up_pages_come_from_it(settings):
     "backend",
     [
         "django.core.cache.backends.filebased.FileBasedCache",
+        "core.cache_backends.SweptFileCache",
         "django.core.cache.backends.locmem.LocMemCache",
     ],
 )
@@ -87,3 +89,44 @@ def test_a_load_balancer_checking_over_plain_http_gets_an_answer_not_a_redirect(
     result = manage("shell", "-c", code, env={**PRODUCTION})
     # Its own answer (503 there: that process has no migrated database), never a 301.
     assert result.stdout.strip().splitlines()[-1] in {"200", "503"}, result.stderr
+
+
+def swept_cache(tmp_path, max_entries: int = 1_000) -> SweptFileCache:
+    return SweptFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": max_entries}})
+
+
+def test_the_file_cache_does_not_list_its_folder_on_every_write(tmp_path, monkeypatch):
+    files = swept_cache(tmp_path)
+    listings = []
+    listing = files._list_cache_files
+    monkeypatch.setattr(
+        files, "_list_cache_files", lambda: listings.append(1) or listing()
+    )
+    for n in range(SweptFileCache.SWEEP_EVERY - 1):
+        files.set(f"page-{n}", "x", 60)
+    assert listings == []
+    files.set("one-more", "x", 60)
+    assert listings == [1]
+
+
+def test_a_sweep_deletes_expired_entries_then_the_oldest_beyond_the_limit(tmp_path):
+    files = swept_cache(tmp_path, max_entries=3)
+    with time_machine.travel("2026-12-01 10:00:00Z", tick=False) as clock:
+        files.set("short", "x", 60)
+        for n, when in enumerate(["oldest", "older", "newer", "newest"]):
+            files.set(when, "x", 3600)
+            path = files._key_to_file(when)
+            os.utime(path, (1_000_000 + n, 1_000_000 + n))
+        clock.shift(timedelta(minutes=5))
+        files.sweep()
+        assert len(list(tmp_path.iterdir())) == 3
+        assert files.get("short") is None and files.get("oldest") is None
+        assert [files.get(k) for k in ("older", "newer", "newest")] == ["x"] * 3
+
+
+def test_redis_calls_share_one_client_and_its_connection_pool():
+    backend = ForgivingRedisCache(REDIS_TEST_URL, {})
+    assert backend._cache.get_client() is backend._cache.get_client()
+    assert backend._cache.get_client(write=True).connection_pool is (
+        backend._cache.get_client().connection_pool
+    )

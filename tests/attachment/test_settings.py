@@ -161,6 +161,4 @@ def test_without_redis_the_worker_processes_of_a_server_share_a_cache_folder():
         text=True,
         timeout=60,
     )
-    assert (
-        result.stdout.strip() == "django.core.cache.backends.filebased.FileBasedCache"
-    )
+    assert result.stdout.strip() == "core.cache_backends.SweptFileCache"
