@@ -34,8 +34,9 @@ PARAGRAPH = (
 ) * 8
 
 
-def seed_articles(count: int) -> None:
-    """`count` published articles, one a day going back, each with two or three tags."""
+def seed_articles(count: int, first: int = 1) -> None:
+    """`count` published articles, one a day going back, each with two or three tags.
+    Call again with `first` past the last one to add older ones."""
     from articles.models import Article, Tag
 
     for name, slug in TAGS:
@@ -52,9 +53,9 @@ def seed_articles(count: int) -> None:
                 'A short summary of article ' || n || '.', %(body)s,
                 '<p>' || %(body)s || '</p>', '', '',
                 now() - n * interval '1 day', now() - n * interval '1 day', now()
-            FROM generate_series(1, %(count)s) AS n
+            FROM generate_series(%(first)s, %(first)s + %(count)s - 1) AS n
             """,
-            {"body": PARAGRAPH, "count": count},
+            {"body": PARAGRAPH, "count": count, "first": first},
         )
         # Tags spread unevenly, as a real practice writes more on some subjects.
         cursor.execute(
