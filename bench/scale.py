@@ -51,6 +51,7 @@ FILLS_UP = {
     "admin: consults",
     "admin: past consults",
     "admin: outbox",
+    "admin: articles",
 }
 
 
