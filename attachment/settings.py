@@ -116,6 +116,9 @@ MIDDLEWARE = [
     "core.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An ETag on every page (unless no-store), and 304 Not Modified when it matches:
+    # a returning visitor revalidates instead of downloading the page again.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

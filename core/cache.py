@@ -32,7 +32,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from core.htmx import wants_fragment
 
@@ -240,6 +240,10 @@ def cached_page(
                 request, key, lambda: view(request, *args, **kwargs), until=until
             )
         patch_vary_headers(response, VARY)
+        if not response.has_header("Cache-Control"):
+            # Browsers keep the page but ask each time (an ETag makes that a 304);
+            # private, as it may carry this visitor's CSRF token.
+            patch_cache_control(response, private=True, no_cache=True)
         return response
 
     return wrapper
