@@ -24,8 +24,12 @@ class QuizConfig(AppConfig):
 
     def ready(self) -> None:
         load_instruments()
-        from core import notices, seo
+        from core import cache, notices, seo
+        from quiz.models import Practice, Style, StyleGuidance
         from quiz.notices import permission_notices
+
+        # The therapist's texts on the quiz's pages (the result page is cached).
+        cache.watch(cache.CONTENT, Style, Practice, StyleGuidance)
 
         seo.add_pages("quiz", "quiz:start")
         seo.disallow("/quiz/result/")  # someone's own result, shared only by them

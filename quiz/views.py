@@ -1,20 +1,25 @@
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core import signing
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from attachment.models import SafetyNote
-from core.cache import cached_page
+from core.cache import PER_VISITOR, cached_page, cached_response, placeholder
 from core.client_ip import client_ip
 from core.htmx import HtmxHttpRequest, wants_fragment
 from core.ratelimit import retry_after
@@ -25,6 +30,8 @@ from quiz.forms import LABELS, read_answers, read_item
 from quiz.instruments import ANSWERS, Instrument
 from quiz.models import Style, StyleGuidance
 from quiz.results import (
+    SALT,
+    QuizResult,
     chart,
     chart_labels,
     describe_score,
@@ -123,12 +130,40 @@ def answer(request: HtmxHttpRequest, instrument: str) -> HttpResponse:
     return response
 
 
+RESULT_MAX_AGE = timedelta(hours=6)
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def result(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """Every visitor who finishes the quiz lands here, and the page is a pure function
+    of the token (instrument, scores, date...) and the therapist's texts: it is kept per
+    result and host under the content version, for the server only (never_cache keeps
+    it out of the browser's and any proxy's storage)."""
     found = read_result_token(token)
     if found is None:
         return render(request, "quiz/result_invalid.html", status=404)
+    # Everything the token carries, not the token itself: signing stamps each token
+    # with its time, so one result has many tokens. The links made from the token
+    # are per-visitor parts, filled in at serve time.
+    content = json.dumps(signing.loads(token, salt=SALT), sort_keys=True)
+    key = hashlib.sha256(f"{request.get_host()}|{content}".encode()).hexdigest()
+    share_url = request.build_absolute_uri(result_path(token))
+    book_url = f"{reverse('booking:consult-form')}?{urlencode({'result': token})}"
+    fills = PER_VISITOR | {
+        "share-url": lambda request: escape(share_url),
+        "book-url": lambda request: escape(book_url),
+    }
+    return cached_response(
+        request,
+        f"quiz:result:{key}",
+        lambda: _render_result(request, found),
+        max_age=RESULT_MAX_AGE,
+        fills=fills,
+    )
+
+
+def _render_result(request: HtmxHttpRequest, found: QuizResult) -> HttpResponse:
     styles = {style.slug: style for style in Style.objects.all()}
     guidance = StyleGuidance.objects.filter(style__slug=found.style).select_related(
         "practice"
@@ -156,11 +191,10 @@ def result(request: HtmxHttpRequest, token: str) -> HttpResponse:
         "chart": chart(found.anxiety, found.avoidance),
         "chart_labels": chart_labels(names),
         "further_reading": further_reading(found.style),
-        "share_url": request.build_absolute_uri(result_path(token)),
+        "share_url": placeholder("share-url"),
         "again_url": _again_url(found),
-        "book_url": reverse("booking:consult-form")
-        + "?"
-        + urlencode({"result": token}),
+        "book_url": placeholder("book-url"),
+        "csrf_token": placeholder("csrf"),
     }
     return render(request, "quiz/result.html", context)
 

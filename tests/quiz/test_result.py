@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from html import unescape
 from urllib.parse import urlencode
 
 import pytest
+import time_machine
 from django.core import signing
 from django.test import Client
 
@@ -199,3 +200,45 @@ def test_every_style_orders_all_five_practices(client: Client):
     for anxiety, avoidance in [(2, 2), (6, 2), (2, 6), (6, 6)]:
         html = client.get(f"/quiz/result/{token(anxiety, avoidance)}/").text
         assert html.count('<li class="quiz-practice">') == 5
+
+
+def test_a_result_page_is_kept_per_result_for_the_server_not_the_browser():
+    first = Client().get(f"/quiz/result/{token()}/")
+    with time_machine.travel(timedelta(seconds=5)):  # a new token, the same result
+        again_token = token()
+    assert again_token != token()
+    again = Client().get(f"/quiz/result/{again_token}/")
+    other = Client().get(f"/quiz/result/{token(anxiety=4.0)}/")
+    assert (first["X-Cache"], again["X-Cache"], other["X-Cache"]) == (
+        "miss",
+        "hit",
+        "miss",
+    )
+    assert "anxiety 2.50" in again.text and "anxiety 4.00" in other.text
+    # Each visitor's own link to share and to book with, not the first visitor's.
+    assert f"/quiz/result/{again_token}/" in again.text
+    assert urlencode({"result": again_token}) in again.text
+    assert "site-placeholder" not in again.text
+    assert "no-store" in again["Cache-Control"]
+
+
+def test_a_kept_result_page_shows_the_therapists_new_words_at_once():
+    url = f"/quiz/result/{token()}/"
+    assert "Dismissive-avoidant" in Client().get(url).text
+    style = Style.objects.get(slug="dismissive-avoidant")
+    style.name = "Keeping a safe distance"
+    style.save()
+    response = Client().get(url)
+    assert response["X-Cache"] == "miss"
+    assert "nearest to the Keeping a safe distance style" in response.text
+
+
+def test_each_visitor_of_a_kept_result_page_gets_their_own_csrf_token():
+    url = f"/quiz/result/{token()}/"
+    first, second = Client(), Client()
+    first.get(url)
+    page = second.get(url)
+    assert page["X-Cache"] == "hit"
+    assert "site-placeholder" not in page.text
+    if "csrftoken" in page.cookies:
+        assert page.cookies["csrftoken"].value not in first.get(url).text
