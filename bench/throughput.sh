@@ -13,6 +13,7 @@ set -euo pipefail
 source "$(dirname "$0")/_common.sh"
 
 PORT=${PORT:-8091}
+# Non-2xx is expected for the scoring POST: it answers 303 See Other, to the result.
 DURATION=${DURATION:-5}
 ROUNDS=${ROUNDS:-3}
 DB=attachment_throughput
@@ -28,28 +29,64 @@ bench_start_gunicorn "$PORT" 2
 
 BASE="http://127.0.0.1:$PORT"
 ARTICLE=$(curl -sf "$BASE/articles/" | grep -o 'href="/articles/[a-z0-9-]*/"' | grep -v -e '/tag/' -e '/feed/' | head -n 1 | cut -d'"' -f2)
-# name|path|extra request header
+# The quiz's POSTs need a CSRF cookie and token, as a visitor's browser has them.
+JAR=$(mktemp)
+TOKEN=$(curl -sf -c "$JAR" "$BASE/quiz/ecr-r/" | grep -o 'name="csrfmiddlewaretoken" value="[^"]*"' | head -n 1 | cut -d'"' -f4)
+COOKIE="csrftoken=$(awk '$6 == "csrftoken" {print $7}' "$JAR")"
+PREFIX=$("$PY" -c "import sys; sys.path.insert(0, '$BENCH_ROOT'); from quiz.forms import FIELD_PREFIX; print(FIELD_PREFIX)")
+ALL_ANSWERS="csrfmiddlewaretoken=$TOKEN"
+for n in $(seq 1 36); do ALL_ANSWERS="$ALL_ANSWERS&$PREFIX$n=$(( (n % 7) + 1 ))"; done
+RESULT=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$COOKIE" -H "Referer: $BASE/quiz/ecr-r/" --data "$ALL_ANSWERS" "$BASE/quiz/ecr-r/" | sed "s#^$BASE##")
+[ -n "$RESULT" ] || { echo "scoring did not redirect to a result" >&2; exit 1; }
+LUA_DIR=$(mktemp -d)
+post_script() {  # post_script NAME BODY [EXTRA_HEADER]: a wrk script that POSTs the body
+    cat >"$LUA_DIR/$1.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "$2"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "$COOKIE"
+wrk.headers["Referer"] = "$BASE/quiz/ecr-r/"
+wrk.headers["X-CSRFToken"] = "$TOKEN"
+${3:+wrk.headers["HX-Request"] = "true"}
+LUA
+    echo "$LUA_DIR/$1.lua"
+}
+STEP_POST=$(post_script step "item=12&answer=4" htmx)
+SCORE_POST=$(post_script score "$ALL_ANSWERS")
+
+# name|path|extra request header|wrk script|goal (share of /healthz's rate)
 PAGES=(
-    "healthz|/healthz|"
-    "home|/|"
-    "articles|/articles/|"
-    "article|$ARTICLE|"
-    "quiz|/quiz/|"
-    "quiz step (htmx)|/quiz/ecr-r/?item=12|HX-Request: true"
-    "book|/book/|"
+    "healthz|/healthz|||"
+    "home|/|||"
+    "articles|/articles/|||"
+    "article|$ARTICLE|||"
+    "quiz|/quiz/|||"
+    "quiz step GET (htmx)|/quiz/ecr-r/?item=12|HX-Request: true||50%"
+    "quiz step POST (htmx)|/quiz/ecr-r/answer/|||50%"
+    "scoring POST|/quiz/ecr-r/|||40%"
+    "result page|$RESULT|||60%"
+    "one-page questionnaire|/quiz/ecr-r/|||40%"
+    "book|/book/|||"
 )
+script_for() {
+    case $1 in
+        "quiz step POST (htmx)") echo "$STEP_POST" ;;
+        "scoring POST") echo "$SCORE_POST" ;;
+    esac
+}
 
 # Warm every page (caches, connections) before measuring.
 for entry in "${PAGES[@]}"; do
     IFS='|' read -r _ path _ <<<"$entry"
-    for _ in 1 2 3; do curl -sf -o /dev/null "$BASE$path" || { echo "warm-up failed for $path" >&2; exit 1; }; done
+    for _ in 1 2 3; do curl -sf -o /dev/null -b "$COOKIE" "$BASE$path" || { echo "warm-up failed for $path" >&2; exit 1; }; done
 done
 
 RESULTS=$(mktemp)
 for round in $(seq 1 "$ROUNDS"); do
     for entry in "${PAGES[@]}"; do
-        IFS='|' read -r name path header <<<"$entry"
-        out=$(wrk -t1 -c8 -d"${DURATION}s" --latency ${header:+-H "$header"} "$BASE$path")
+        IFS='|' read -r name path header _ _ <<<"$entry"
+        script=$(script_for "$name")
+        out=$(wrk -t1 -c8 -d"${DURATION}s" --latency ${header:+-H "$header"} -H "Cookie: $COOKIE" ${script:+-s "$script"} "$BASE$path")
         rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
         p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
         p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
@@ -58,8 +95,10 @@ for round in $(seq 1 "$ROUNDS"); do
     done
 done
 
-"$PY" - "$RESULTS" <<'PYEOF'
+GOALS=$(for entry in "${PAGES[@]}"; do IFS='|' read -r name _ _ _ goal <<<"$entry"; printf '%s\t%s\n' "$name" "$goal"; done)
+"$PY" - "$RESULTS" "$GOALS" <<'PYEOF'
 import csv, statistics, sys
+goals = dict(line.split("\t") for line in sys.argv[2].splitlines())
 
 def ms(text):
     units = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -71,7 +110,7 @@ def ms(text):
 rows = list(csv.reader(open(sys.argv[1]), delimiter="\t"))
 pages = list(dict.fromkeys(r[1] for r in rows))
 floor = {r[0]: float(r[2]) for r in rows if r[1] == "healthz"}
-print(f"{'page':<18} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs /healthz':>12} {'non-2xx':>8}")
+print(f"{'page':<24} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs /healthz':>12} {'goal':>6} {'non-2xx':>8}")
 for page in pages:
     mine = [r for r in rows if r[1] == page]
     rps = statistics.median(float(r[2]) for r in mine)
@@ -79,6 +118,7 @@ for page in pages:
     p50 = statistics.median(ms(r[3]) for r in mine)
     p99 = statistics.median(ms(r[4]) for r in mine)
     bad = sum(int(r[5]) for r in mine)
-    print(f"{page:<18} {rps:>8.0f} {p50:>8.2f} {p99:>8.2f} {ratio:>11.0%} {bad:>8}")
+    goal = goals.get(page, "")
+    print(f"{page:<24} {rps:>8.0f} {p50:>8.2f} {p99:>8.2f} {ratio:>11.0%} {goal:>6} {bad:>8}")
 PYEOF
-rm -f "$RESULTS"
+rm -rf "$RESULTS" "$JAR" "$LUA_DIR"
