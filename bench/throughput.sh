@@ -39,7 +39,9 @@ for n in $(seq 1 36); do ALL_ANSWERS="$ALL_ANSWERS&$PREFIX$n=$(( (n % 7) + 1 ))"
 RESULT=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$COOKIE" -H "Referer: $BASE/quiz/ecr-r/" --data "$ALL_ANSWERS" "$BASE/quiz/ecr-r/" | sed "s#^$BASE##")
 [ -n "$RESULT" ] || { echo "scoring did not redirect to a result" >&2; exit 1; }
 LUA_DIR=$(mktemp -d)
-post_script() {  # post_script NAME BODY [EXTRA_HEADER]: a wrk script that POSTs the body
+post_script() {  # post_script NAME BODY [htmx]: a wrk script that POSTs the body
+    local htmx=""
+    [ -z "${3:-}" ] || htmx='wrk.headers["HX-Request"] = "true"'
     cat >"$LUA_DIR/$1.lua" <<LUA
 wrk.method = "POST"
 wrk.body = "$2"
@@ -47,7 +49,7 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = "$COOKIE"
 wrk.headers["Referer"] = "$BASE/quiz/ecr-r/"
 wrk.headers["X-CSRFToken"] = "$TOKEN"
-${3:+wrk.headers["HX-Request"] = "true"}
+$htmx
 LUA
     echo "$LUA_DIR/$1.lua"
 }
