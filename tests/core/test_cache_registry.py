@@ -16,12 +16,14 @@ from attachment.models import (
 from booking.models import Booking, BookingSettings, CalendarFeed, TimeOff, WeeklyHours
 from booking.services import OFFERED
 from core.cache import CONTENT, WATCHED, Generation, remember
+from quiz.models import Practice, Style, StyleGuidance
 
 
 def test_the_registry_lists_what_moves_each_generation():
     assert set(WATCHED[CONTENT]) == {
         PracticeDetails, Therapist, FAQEntry, Page, SupportService, SafetyNote,
         Article, Tag, Article.tags.through,
+        Style, Practice, StyleGuidance,  # the quiz's texts, on the cached result page
     }  # fmt: skip
     assert set(WATCHED[OFFERED]) == {
         Booking, BookingSettings, CalendarFeed, TimeOff, WeeklyHours, Therapist
