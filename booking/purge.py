@@ -32,6 +32,7 @@ looks each row up in the index; a batch of 5,000 consults and their 10,000 email
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -69,7 +70,7 @@ def forget_consults(*, cutoff: datetime, batch: int = BATCH) -> tuple[int, int]:
     """Delete consults that ended before the cutoff, with their emails; return the
     numbers of (consults, emails) deleted."""
     consults = emails = 0
-    params = {"cutoff": cutoff, "batch": batch}
+    params: dict[str, Any] = {"cutoff": cutoff, "batch": batch}
     while True:
         # Both statements pick the same batch: in one transaction, and no consult that
         # ended months ago is being written meanwhile.
@@ -92,7 +93,11 @@ def forget_sent_mail(*, cutoff: datetime, batch: int = BATCH) -> int:
     """Delete emails written before the cutoff that are not waiting to go (sent, out
     of date, or refused for good); return how many."""
     deleted = 0
-    params = {"cutoff": cutoff, "batch": batch, "pending": OutgoingEmail.Status.PENDING}
+    params: dict[str, Any] = {
+        "cutoff": cutoff,
+        "batch": batch,
+        "pending": OutgoingEmail.Status.PENDING,
+    }
     while True:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {EMAILS} WHERE id {_among(_OLD_MAIL)}", params)

@@ -49,7 +49,7 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
         self._clients: dict[int, object] = {}
 
     def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
+        index = self._get_connection_pool_index(write)  # type: ignore[attr-defined]
         client = self._clients.get(index)
         if client is None:
             client = self._clients[index] = super().get_client(key, write=write)
@@ -95,6 +95,8 @@ class ForgivingRedisCache(RedisCache):
         _or(None, super().clear)
 
 
+# Uses FileBasedCache's private helpers (_list_cache_files, _is_expired, _delete), which
+# django-stubs does not describe: hence the type: ignore comments below.
 class SweptFileCache(FileBasedCache):
     """Django's file cache, shared by every worker process on the server, without its
     cost per write.
@@ -123,14 +125,14 @@ class SweptFileCache(FileBasedCache):
 
     def sweep(self) -> None:
         kept = []
-        for name in self._list_cache_files():
+        for name in self._list_cache_files():  # type: ignore[attr-defined]
             try:
                 with open(name, "rb") as f:
-                    if self._is_expired(f):  # which deletes it
+                    if self._is_expired(f):  # type: ignore[attr-defined]  # deletes it
                         continue
                 kept.append((os.path.getmtime(name), name))
             except FileNotFoundError:  # another process swept it first
                 continue
         surplus = len(kept) - self._max_entries
         for _, name in sorted(kept)[: max(surplus, 0)]:
-            self._delete(name)
+            self._delete(name)  # type: ignore[attr-defined]

@@ -89,9 +89,10 @@ def _index(request: HttpRequest) -> TemplateResponse:
         site = entry() if isinstance(entry, type) else entry
         url = settings.SITE_URL + reverse("sitemap-section", args=[section])
         lastmod = site.get_latest_lastmod()
-        items.append(SitemapIndexItem(url, lastmod))
+        # django-stubs copies Django's own annotation of last_mod (bool), which is a slip.
+        items.append(SitemapIndexItem(url, lastmod))  # type: ignore[arg-type]
         items.extend(
-            SitemapIndexItem(f"{url}?p={page}", lastmod)
+            SitemapIndexItem(f"{url}?p={page}", lastmod)  # type: ignore[arg-type]
             for page in range(2, site.paginator.num_pages + 1)
         )
     return TemplateResponse(

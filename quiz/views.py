@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from attachment.models import SafetyNote
-from core.cache import PER_VISITOR, cached_page, cached_response, placeholder
+from core.cache import PER_VISITOR, Fill, cached_page, cached_response, placeholder
 from core.client_ip import client_ip
 from core.htmx import HtmxHttpRequest, wants_fragment
 from core.ratelimit import retry_after
@@ -150,7 +150,8 @@ def result(request: HtmxHttpRequest, token: str) -> HttpResponse:
     key = hashlib.sha256(f"{request.get_host()}|{content}".encode()).hexdigest()
     share_url = request.build_absolute_uri(result_path(token))
     book_url = f"{reverse('booking:consult-form')}?{urlencode({'result': token})}"
-    fills = PER_VISITOR | {
+    fills: dict[str, Fill] = {
+        **PER_VISITOR,
         "share-url": lambda request: escape(share_url),
         "book-url": lambda request: escape(book_url),
     }

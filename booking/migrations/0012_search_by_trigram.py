@@ -35,6 +35,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("booking", "0009_scale_indexes")]
+    dependencies = [("booking", "0011_scale_indexes")]
 
     operations = [migrations.RunPython(create, drop)]

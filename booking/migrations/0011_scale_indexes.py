@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("attachment", "0002_practice_content"),
-        ("booking", "0008_calendar_feeds"),
+        ("booking", "0010_safer_contact"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0002_seed_article"),
+        ("articles", "0003_article_pictures"),
         ("attachment", "0002_practice_content"),
     ]
 
