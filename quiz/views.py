@@ -56,9 +56,16 @@ class SeeOther(HttpResponseRedirect):
 def start(request: HtmxHttpRequest) -> HttpResponse:
     # A POST here is a form that lost its questionnaire: say so instead of a blank 405.
     missing = request.method == "POST"
+    # Shortest first, named by length ("a short version", "the full version"): an
+    # instrument's abbreviation means nothing to a visitor.
+    available = sorted(instruments.available(), key=lambda i: len(i.items))
     choices = [
-        {"instrument": i, "minutes": math.ceil(len(i.items) * 16 / 60)}
-        for i in instruments.available()
+        {
+            "instrument": i,
+            "minutes": math.ceil(len(i.items) * 16 / 60),
+            "short": i is not available[-1],
+        }
+        for i in available
     ]
     return render(
         request,

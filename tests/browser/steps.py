@@ -51,3 +51,10 @@ def fill_in_booking_details(
     page.get_by_label("I live in Ontario").check()
     page.get_by_label("I am 16 or older").check()
     page.get_by_label("I agree to the privacy statement").check()
+
+
+def open_the_menu_if_it_is_folded(page: Page) -> None:
+    """On a phone the page links sit behind the header's Menu; on a desktop they show."""
+    toggle = page.locator(".site-header summary")
+    if toggle.is_visible():
+        toggle.click()

@@ -43,7 +43,7 @@ def test_a_visitor_takes_the_quiz_reads_an_article_books_and_cancels(
     page.goto(live_server.url + "/")
     page.locator("main").get_by_role("link", name="Take the attachment quiz").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    start = page.get_by_role("link", name="Start the ECR-R", exact=True)
+    start = page.get_by_role("link", name="Start the full version")
     start.focus()
     page.keyboard.press("Enter")
     page.locator("#quiz-step legend").focus()
@@ -95,7 +95,7 @@ def test_a_visitor_without_javascript_takes_the_short_quiz_and_books(
     page = context.new_page()
     problems = watch(page)
     page.goto(live_server.url + "/quiz/")
-    page.get_by_role("link", name="Start the ECR-RS", exact=True).click()
+    page.get_by_role("link", name="Start the short version").click()
     page.get_by_role(
         "button", name="Continue"
     ).click()  # about a partner, the first choice

@@ -24,7 +24,7 @@ def test_a_visitor_takes_the_full_ecr_r_with_the_keyboard_only_and_reads_the_res
     page: Page, live_server
 ):
     page.goto(live_server.url + "/quiz/")
-    start = page.get_by_role("link", name="Start the ECR-R", exact=True)
+    start = page.get_by_role("link", name="Start the full version")
     start.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/quiz/ecr-r/\?item=1$"))

@@ -15,7 +15,7 @@ def test_a_visitor_without_javascript_completes_the_ecr_rs(
     context = browser.new_context(java_script_enabled=False, viewport=viewport)
     page = context.new_page()
     page.goto(live_server.url + "/quiz/")
-    page.get_by_role("link", name="Start the ECR-RS").click()
+    page.get_by_role("link", name="Start the short version").click()
     expect(page).to_have_url(re.compile(r"/quiz/ecr-rs/$"))
     page.get_by_label("A close friend").check()  # who the statements are about
     page.get_by_role("button", name="Continue").click()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.steps import open_the_menu_if_it_is_folded
+
 
 def test_a_visitor_opens_the_home_page_and_finds_the_way_to_a_consult(
     page: Page, live_server
@@ -24,6 +26,7 @@ def test_a_visitor_walks_through_every_site_page(page: Page, live_server):
         ("FAQ", "Frequently asked questions"),
         ("Contact", "Contact"),
     ]:
+        open_the_menu_if_it_is_folded(page)
         page.get_by_role("navigation", name="Main").get_by_role(
             "link", name=name, exact=True
         ).click()
