@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.images import SERVABLE_FORMATS, image_format, shrink
 from attachment.models import Therapist
+from core.images import SERVABLE_FORMATS, image_format, shrink
 from core.markdown import render_markdown
 
 SUMMARY_ADVISED_LENGTH = 160
