@@ -268,7 +268,7 @@ def _by_day(free: list[datetime], zone: str) -> dict[date, list[datetime]]:
 def _picker(
     free: list[datetime], zone: str, *, day: str | None, taken: datetime | None
 ) -> dict:
-    """Days with free times, and the chosen day's times, all in the visitor's zone."""
+    """The week around the chosen day, that day's times, all in the visitor's zone."""
     by_day = _by_day(free, zone)
     chosen = _parse_day(day)
     if chosen not in by_day:
@@ -277,14 +277,8 @@ def _picker(
     return {
         "tz": zone,
         "tz_label": zone_label(zone),
-        "days": [
-            {
-                "value": d.isoformat(),
-                "label": formats.date_format(d, "D, M j"),
-                "chosen": d == chosen,
-            }
-            for d in by_day
-        ],
+        "days": bool(by_day),
+        **_week(by_day, chosen),
         "day": chosen,
         "day_label": formats.date_format(chosen, "l, F j") if chosen else "",
         "times": [
@@ -293,6 +287,40 @@ def _picker(
         ],
         "nearest": [_time_option(s, zone, full=True) for s in nearest],
         "taken": describe(taken, zone) if taken else "",
+    }
+
+
+def _week(by_day: dict[date, list[datetime]], chosen: date | None) -> dict:
+    """Seven days from the Monday of the chosen day's week, each a link if it has free
+    times, and the first free day of the nearest earlier and later weeks that have any:
+    a phone shows one short row instead of every free day at once."""
+    if chosen is None:
+        return {"week": [], "week_label": "", "previous_week": None, "next_week": None}
+    monday = chosen - timedelta(days=chosen.weekday())
+    sunday = monday + timedelta(days=6)
+    earlier = [d for d in by_day if d < monday]
+    later = [d for d in by_day if d > sunday]
+    previous_week = None
+    if earlier:
+        start = earlier[-1] - timedelta(days=earlier[-1].weekday())
+        previous_week = next(d for d in earlier if d >= start).isoformat()
+    week = [monday + timedelta(days=n) for n in range(7)]
+    return {
+        "week": [
+            {
+                "value": d.isoformat(),
+                "weekday": formats.date_format(d, "D"),
+                "number": d.day,
+                "month": formats.date_format(d, "F"),
+                "free": d in by_day,
+                "chosen": d == chosen,
+            }
+            for d in week
+        ],
+        "week_label": f"{formats.date_format(monday, 'M j')} – "
+        f"{formats.date_format(sunday, 'M j')}",
+        "previous_week": previous_week,
+        "next_week": later[0].isoformat() if later else None,
     }
 
 

@@ -1,10 +1,12 @@
 // Booking: show times in the visitor's own time zone, detected by the browser.
-// Without JavaScript the zone list and the "Show times" button do the same job.
+// Without JavaScript the zone list and the "Show times" button do the same job; with it,
+// the button is hidden, since choosing a zone applies it at once.
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("zone-form");
   if (!form) return;
   const select = form.querySelector("select[name=tz]");
   select.addEventListener("change", () => form.requestSubmit());
+  form.classList.add("zone-form--live"); // choosing a zone applies it: no button needed
   if (new URLSearchParams(window.location.search).has("tz")) return;
   let zone = "";
   try {
