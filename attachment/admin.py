@@ -88,7 +88,9 @@ reversion.register(
     ignore_duplicates=True,
 )
 reversion.register(
-    Therapist, fields=["name", "credentials", "role", "bio"], ignore_duplicates=True
+    Therapist,
+    fields=["name", "credentials", "role", "introduction", "bio"],
+    ignore_duplicates=True,
 )
 reversion.register(FAQEntry, fields=["question", "answer"], ignore_duplicates=True)
 reversion.register(
@@ -122,12 +124,12 @@ class PracticeDetailsAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
 @admin.register(Therapist)
 class TherapistAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
     formfield_overrides = LONG_TEXT
-    advertising_fields = ("credentials", "role", "bio")
+    advertising_fields = ("credentials", "role", "introduction", "bio")
     list_display = ["name", "title", "registration_number", "accepting_consults"]
     list_editable = ["accepting_consults"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "role", "bio", "photo", "photo_alt"]}),
+        (None, {"fields": ["name", "slug", "role", "introduction", "bio", "photo", "photo_alt"]}),
         (
             _("Registration with the College (shown on every page)"),
             {

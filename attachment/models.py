@@ -4,6 +4,7 @@ import re
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.html import escape
@@ -11,7 +12,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import remember
+from core.images import SERVABLE_FORMATS, image_format, shrink
 from core.markdown import render_markdown
+
+# The photo shows at most about 14rem wide: this is sharp on a screen of three pixels per
+# point, and keeps a phone's download small.
+PHOTO_MAX_WIDTH = 720
 
 
 class PracticeDetails(models.Model):
@@ -32,7 +38,11 @@ class PracticeDetails(models.Model):
     )
     helps_with = models.TextField(
         _("what the practice helps with"),
-        help_text=_("Shown on the home page. One topic per line."),
+        help_text=_(
+            "Shown on the home page, one card per line: the topic, a colon, then one "
+            "sentence about it. For example: “Relational trauma: When someone close "
+            "hurt you, …”"
+        ),
     )
     online_note = models.TextField(_("note on online therapy"), blank=True)
 
@@ -63,8 +73,18 @@ class PracticeDetails(models.Model):
         ]
 
     @property
+    def helps_with_cards(self) -> list[tuple[str, str]]:
+        """(topic, sentence) for each line; the sentence is empty if a line has none."""
+        cards = []
+        for line in self.helps_with.splitlines():
+            topic, _colon, sentence = line.partition(":")
+            if topic.strip():
+                cards.append((topic.strip(), sentence.strip()))
+        return cards
+
+    @property
     def helps_with_list(self) -> list[str]:
-        return [line.strip() for line in self.helps_with.splitlines() if line.strip()]
+        return [topic for topic, _sentence in self.helps_with_cards]
 
     @property
     def phone_uri(self) -> str:
@@ -124,11 +144,29 @@ class Therapist(models.Model):
         help_text=_("Degrees and training, for example: MA, Counselling Psychology."),
     )
     role = models.CharField(_("role"), max_length=200, blank=True)
+    introduction = models.CharField(
+        _("one line for the home page"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown beside the photo on the home page, with an invitation to a free "
+            "consult. One sentence."
+        ),
+    )
     bio = models.TextField(
         _("bio"), help_text=_("Markdown: blank lines separate paragraphs.")
     )
     bio_html = models.TextField(editable=False, default="")
-    photo = models.ImageField(_("photo"), upload_to="therapists/", blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="therapists/",
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+        help_text=_("Shown on the home and about pages; large photos are shrunk."),
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_alt = models.CharField(
         _("photo description"),
         max_length=200,
@@ -148,6 +186,12 @@ class Therapist(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("therapist")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(photo="") | ~models.Q(photo_alt=""),
+                name="attachment_therapist_photo_has_alt",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -164,13 +208,28 @@ class Therapist(models.Model):
         return self.register_name.strip() or self.name
 
     def clean(self) -> None:
+        errors = {}
+        if self.photo and not self.photo._committed:
+            kind = image_format(self.photo.file)
+            if kind not in SERVABLE_FORMATS:
+                errors["photo"] = _(
+                    "Web browsers can’t show this kind of picture (%(kind)s). Please "
+                    "save it as a JPEG, PNG, WebP or GIF (most photo apps can) and "
+                    "upload that instead."
+                ) % {"kind": kind}
         if self.photo and not self.photo_alt.strip():
-            raise ValidationError(
-                {"photo_alt": _("Please describe the photo for screen readers.")}
-            )
+            errors["photo_alt"] = _("Please describe the photo for screen readers.")
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs) -> None:
         self.bio_html = render_markdown(self.bio)
+        if self.photo and not self.photo._committed:
+            smaller = shrink(self.photo.file, max_width=PHOTO_MAX_WIDTH)
+            if smaller is not None:
+                data, width, height = smaller
+                self.photo.save(self.photo.name, ContentFile(data), save=False)
+                self.photo_width, self.photo_height = width, height
         super().save(*args, **kwargs)
 
 

@@ -23,7 +23,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "attachment/home.html",
-        {"structured_data": structured},
+        {
+            "structured_data": structured,
+            "therapist": Therapist.objects.accepting_consults().first()
+            or Therapist.objects.first(),
+        },
     )
 
 

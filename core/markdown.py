@@ -33,7 +33,7 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
     "img": {"src", "alt", "title", "width", "height"},
     "th": {"scope", "colspan", "rowspan"},
-    "td": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan", "data-label"},
     "ol": {"start"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -67,6 +67,27 @@ def _image_description_first(self, tokens, idx, options, env) -> str:
 
 
 _PARSER.add_render_rule("image", _image_description_first)
+
+
+def _label_table_cells(state) -> None:
+    # A narrow screen shows each table row as a stack of cells (site.css); each cell
+    # then carries its column's heading in data-label, shown before it.
+    headings: list[str] = []
+    column = 0
+    for token, following in zip(state.tokens, [*state.tokens[1:], None], strict=True):
+        if token.type == "thead_open":
+            headings = []
+        elif token.type == "th_open" and following is not None:
+            headings.append(following.content.strip())
+        elif token.type == "tr_open":
+            column = 0
+        elif token.type == "td_open":
+            if column < len(headings) and headings[column]:
+                token.attrSet("data-label", headings[column])
+            column += 1
+
+
+_PARSER.core.ruler.push("table_labels", _label_table_cells)
 # Every link and picture address is kept for nh3 to judge, so that one list of schemes
 # (ALLOWED_URL_SCHEMES) decides; markdown-it would otherwise show a refused one as text.
 _PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -155,7 +176,17 @@ def render_markdown(text: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
-        set_tag_attribute_values={"img": {"loading": "lazy"}},
+        set_tag_attribute_values={
+            "img": {"loading": "lazy"},
+            # Stacked on a phone by CSS, a table would lose its table semantics in some
+            # browsers; these roles keep it a table for screen readers.
+            "table": {"role": "table"},
+            "thead": {"role": "rowgroup"},
+            "tbody": {"role": "rowgroup"},
+            "tr": {"role": "row"},
+            "th": {"role": "columnheader"},
+            "td": {"role": "cell"},
+        },
     )
     # The page's title is its only <h1>; a "# Heading" in the text is the level below.
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")

@@ -47,7 +47,10 @@ def test_the_faq_lists_six_questions_and_compares_the_professions_in_a_table(
     assert response.status_code == 200
     assert response.text.count('<section class="faq"') == 6
     assert "Is online therapy as effective as in-person therapy?" in response.text
-    assert "<table>" in response.text and "<th>Psychiatrist</th>" in response.text
+    assert '<table role="table">' in response.text
+    assert '<th role="columnheader">Psychiatrist</th>' in response.text
+    # Stacked on a phone, each cell says which column it is in.
+    assert '<td data-label="Psychiatrist" role="cell">Yes</td>' in response.text
 
 
 def test_the_faq_carries_faqpage_structured_data(client: Client):
