@@ -61,7 +61,7 @@ class LatestArticlesFeed(Feed):
         return item.publish_at
 
     def item_updateddate(self, item: Article) -> datetime:
-        return item.updated_at
+        return item.last_changed
 
     def item_author_name(self, item: Article) -> str:
         return item.author.name

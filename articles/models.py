@@ -154,6 +154,14 @@ class Article(models.Model):
         return self.status(now) == self.Status.PUBLISHED
 
     @property
+    def last_changed(self) -> datetime:
+        """When readers last saw it change: an article written ahead appears new on its
+        publication date, and one edited since shows the edit."""
+        if self.publish_at is None:
+            return self.updated_at
+        return max(self.publish_at, self.updated_at)
+
+    @property
     def reading_minutes(self) -> int:
         return max(1, math.ceil(len(self.body.split()) / WORDS_PER_MINUTE))
 

@@ -16,12 +16,15 @@ class ArticlesSitemap(OnSiteSitemap):
         return (
             Article.objects.published()
             .order_by("-publish_at", "-pk")
-            .only("slug", "updated_at")
+            .only("slug", "publish_at", "updated_at")
         )
 
     def lastmod(self, item: Article) -> datetime:
-        return item.updated_at
+        return item.last_changed
 
     def get_latest_lastmod(self) -> datetime | None:
         # Django's own reads every article to find the latest (for the index).
-        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        latest = Article.objects.published().aggregate(
+            published=Max("publish_at"), updated=Max("updated_at")
+        )
+        return max(filter(None, latest.values()), default=None)

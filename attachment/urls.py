@@ -16,6 +16,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("fees/", views.fees, name="fees"),
     path("healthz", health.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("quiz/", include("quiz.urls")),
     path("articles/", include("articles.urls")),
     path("book/", include("booking.urls")),

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -79,3 +82,18 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @cached_page
 def fees(request: HttpRequest) -> HttpResponse:
     return _practice_page(request, Page.Slug.FEES, "attachment/page.html")
+
+
+@cache
+def _favicon() -> bytes:
+    with open(finders.find("img/favicon.ico"), "rb") as icon:
+        return icon.read()
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    # Browsers, feed readers and crawlers ask for /favicon.ico whatever the page's <link>
+    # says; answering saves them a 404 each time.
+    response = HttpResponse(_favicon(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=604800"
+    return response

@@ -169,3 +169,27 @@ def test_the_feed_sends_each_summary_as_the_plain_text_it_is(client):
     assert summaries[0].get("type") == "text"
     assert summaries[0].text == "When <you> & I argue"
     assert all(summary.get("type") == "text" for summary in summaries)
+
+
+def test_the_seed_articles_dates_are_its_own_2023_ones_not_the_install_date(client):
+    feed = ET.fromstring(client.get("/articles/feed/").content)
+    assert feed.find(f"{ATOM}updated").text.startswith("2023-06-01")
+    entry = next(feed.iter(f"{ATOM}entry"))
+    assert entry.find(f"{ATOM}updated").text.startswith("2023-06-01")
+    sitemap = ET.fromstring(client.get("/sitemap.xml").content)
+    lastmods = {
+        url.find(f"{SITEMAP}loc").text: url.find(f"{SITEMAP}lastmod").text
+        for url in sitemap.iter(f"{SITEMAP}url")
+        if url.find(f"{SITEMAP}lastmod") is not None
+    }
+    assert lastmods[f"http://127.0.0.1:8000/articles/{SEED_SLUG}/"] == "2023-06-01"
+
+
+def test_an_article_edited_after_publication_shows_the_edit_in_the_feed(client):
+    article = make_article("Edited later")
+    article.body += "\n\nOne more thought."
+    article.save()
+    feed = ET.fromstring(client.get("/articles/feed/").content)
+    entry = next(feed.iter(f"{ATOM}entry"))
+    assert entry.find(f"{ATOM}title").text == "Edited later"
+    assert entry.find(f"{ATOM}updated").text == article.updated_at.isoformat()

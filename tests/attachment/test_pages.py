@@ -108,6 +108,26 @@ def test_the_500_page_reveals_nothing_internal_and_needs_no_database():
     assert "Traceback" not in html
 
 
+@pytest.mark.parametrize("template", ["404.html", "429.html", "500.html", "503.html"])
+def test_every_error_page_shares_one_layout_with_ways_on_and_the_crisis_line(
+    template: str,
+):
+    from django.template.loader import render_to_string
+
+    html = render_to_string(template, {"retry_minutes": 2})  # no request, no database
+    assert '<header class="site-header">' in html
+    assert '<a href="mailto:info@thetherapeuticway.ca">' in html
+    assert 'call or text <a href="tel:988">9-8-8</a>' in html
+    assert '<a href="/book/">Book a free consult</a>' in html
+
+
+def test_favicon_ico_is_an_icon(client: Client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"  # the ICO signature
+
+
 def test_healthz_answers_ok_without_setting_cookies(client: Client):
     response = client.get("/healthz")
     assert response.status_code == 200
