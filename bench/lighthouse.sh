@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lighthouse (mobile profile) on the home page, an article, the quiz, a quiz result and the
-# booking page, served by gunicorn with production settings on loopback. Prints the four
+# Lighthouse (mobile profile) on the home page, an article, the quiz, a quiz step, a quiz
+# result and the booking page, served by gunicorn with production settings on loopback. Prints the four
 # category scores per page. Goal: 100 everywhere.
 #
 # Lighthouse 12.8.2 is installed into bench/.lighthouse (ignored by git): 13.x needs Node 22.
@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/_common.sh"
 
 PORT=${PORT:-8092}
-DB=attachment_lighthouse
+DB=${LH_DB:-attachment_lighthouse}  # one of its own per checkout running it at once
 LH_DIR="$BENCH_ROOT/bench/.lighthouse"
 
 if [ ! -x "$LH_DIR/node_modules/.bin/lighthouse" ]; then
@@ -38,7 +38,7 @@ print(reverse('quiz:result', args=[make_result_token(instrument='ecr-r', anxiety
 
 OUT=$(mktemp -d)
 printf '%-10s %12s %14s %15s %6s\n' page performance accessibility best-practices seo
-for entry in "home|/" "article|$ARTICLE" "quiz|/quiz/" "result|$RESULT" "book|/book/"; do
+for entry in "home|/" "article|$ARTICLE" "quiz|/quiz/" "step|/quiz/ecr-r/?item=1" "result|$RESULT" "book|/book/"; do
     IFS='|' read -r name path <<<"$entry"
     CHROME_PATH=/usr/bin/chromium "$LH_DIR/node_modules/.bin/lighthouse" "$BASE$path" \
         --quiet --output=json --output-path="$OUT/$name.json" \

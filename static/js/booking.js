@@ -22,15 +22,25 @@ document.addEventListener("DOMContentLoaded", () => {
   form.requestSubmit();
 });
 
-// Choosing a day swaps in that day's times and removes the link that had focus: move
-// focus to the new times, so a keyboard or screen reader user carries on from there.
-let dayChosen = false;
+// Choosing a day or another week swaps in a new picker and removes the link that had
+// focus: put focus where a keyboard or screen reader user carries on from. After a day,
+// that is its times; after a week, the same week link again (or the week's chosen day
+// when there is no further week that way).
+let chosen = null;
 document.addEventListener("htmx:beforeRequest", (event) => {
-  dayChosen = event.detail.elt.classList.contains("day");
+  const link = event.detail.elt;
+  if (link.classList.contains("day")) chosen = "day";
+  else if (link.classList.contains("week__step--next")) chosen = "next";
+  else if (link.classList.contains("week__step")) chosen = "previous";
+  else chosen = null;
 });
 document.addEventListener("htmx:afterSettle", () => {
-  if (!dayChosen) return;
-  dayChosen = false;
-  const legend = document.querySelector("#picker .times legend");
-  if (legend) legend.focus();
+  if (!chosen) return;
+  const picker = document.getElementById("picker");
+  const target =
+    chosen === "day"
+      ? picker.querySelector(".times legend")
+      : picker.querySelector(`a.week__step--${chosen}`) || picker.querySelector(".day--chosen");
+  chosen = null;
+  if (target) target.focus();
 });
