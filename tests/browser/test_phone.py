@@ -12,13 +12,16 @@ from playwright.sync_api import Page, expect
 
 from quiz.results import make_result_token, result_path
 from tests.browser.axe import axe_violations
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, PUBLIC_PAGES
 from tests.browser.steps import open_the_menu_if_it_is_folded
-from tests.browser.test_accessibility import PUBLIC_PAGES as ACCESSIBILITY_AUDITED_PAGES
+
+pytestmark = pytest.mark.usefixtures("quick_forms")
 
 SCREEN = PHONE["height"]
-PUBLIC_PAGES = [
-    *ACCESSIBILITY_AUDITED_PAGES,
+EVERY_PUBLIC_PAGE = [
+    *PUBLIC_PAGES,
+    "/no-such-page/",
+    "/articles/tag/anxious-preoccupied/",
     "/quiz/ecr-rs/?item=3",
     "/quiz/ecr-r/?item=end",
 ]
@@ -36,12 +39,7 @@ def viewport() -> dict:
     return PHONE
 
 
-@pytest.fixture(autouse=True)
-def _quick_forms(settings):
-    settings.BOOKING_MIN_SECONDS = 0
-
-
-@pytest.mark.parametrize("path", [*PUBLIC_PAGES, "result"])
+@pytest.mark.parametrize("path", [*EVERY_PUBLIC_PAGE, "result"])
 def test_the_header_is_one_short_row_on_a_phone(page: Page, live_server, path: str):
     page.goto(live_server.url + (a_result_path() if path == "result" else path))
     height = page.locator(".site-header").evaluate(
@@ -71,7 +69,7 @@ def test_the_menu_opens_and_closes_with_the_keyboard_and_says_so(
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("path", [*PUBLIC_PAGES, "result"])
+@pytest.mark.parametrize("path", [*EVERY_PUBLIC_PAGE, "result"])
 def test_nothing_scrolls_sideways_even_at_320_px(page: Page, live_server, path: str):
     page.set_viewport_size({"width": 320, "height": SCREEN})
     page.goto(live_server.url + (a_result_path() if path == "result" else path))
