@@ -208,8 +208,8 @@ class Therapist(models.Model):
         return self.register_name.strip() or self.name
 
     def clean(self) -> None:
-        errors = {}
-        if self.photo and not self.photo._committed:
+        errors: dict[str, object] = {}
+        if self.photo and not getattr(self.photo, "_committed", True):
             kind = image_format(self.photo.file)
             if kind not in SERVABLE_FORMATS:
                 errors["photo"] = _(
@@ -224,11 +224,13 @@ class Therapist(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.bio_html = render_markdown(self.bio)
-        if self.photo and not self.photo._committed:
+        if self.photo and not getattr(self.photo, "_committed", True):
             smaller = shrink(self.photo.file, max_width=PHOTO_MAX_WIDTH)
             if smaller is not None:
                 data, width, height = smaller
-                self.photo.save(self.photo.name, ContentFile(data), save=False)
+                self.photo.save(
+                    self.photo.name or "photo", ContentFile(data), save=False
+                )
                 self.photo_width, self.photo_height = width, height
         super().save(*args, **kwargs)
 

@@ -28,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "attachment/home.html",
         {
             "structured_data": structured,
-            "therapist": Therapist.objects.accepting_consults().first()
+            "therapist": Therapist.objects.filter(accepting_consults=True).first()
             or Therapist.objects.first(),
         },
     )
@@ -86,7 +86,9 @@ def fees(request: HttpRequest) -> HttpResponse:
 
 @cache
 def _favicon() -> bytes:
-    with open(finders.find("img/favicon.ico"), "rb") as icon:
+    path = finders.find("img/favicon.ico")
+    assert isinstance(path, str), "static/img/favicon.ico is missing"
+    with open(path, "rb") as icon:
         return icon.read()
 
 
