@@ -18,7 +18,7 @@ from attachment.models import PHOTO_MAX_WIDTH, PracticeDetails, Therapist
 pytestmark = pytest.mark.django_db
 
 sentences_migration = importlib.import_module(
-    "attachment.migrations.0004_home_page_sentences"
+    "attachment.migrations.0007_home_page_sentences"
 )
 
 

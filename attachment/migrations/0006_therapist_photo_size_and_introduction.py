@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("attachment", "0002_practice_content"),
+        ("attachment", "0005_support_services"),
     ]
 
     operations = [

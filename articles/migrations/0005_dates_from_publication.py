@@ -20,7 +20,7 @@ def dates_from_publication(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0002_seed_article")]
+    dependencies = [("articles", "0004_published_index")]
 
     operations = [
         migrations.RunPython(dates_from_publication, migrations.RunPython.noop)

@@ -58,6 +58,6 @@ def remove_sentences(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("attachment", "0003_therapist_photo_size_and_introduction")]
+    dependencies = [("attachment", "0006_therapist_photo_size_and_introduction")]
 
     operations = [migrations.RunPython(add_sentences, remove_sentences)]

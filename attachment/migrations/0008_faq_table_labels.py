@@ -16,6 +16,6 @@ def render_again(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("attachment", "0004_home_page_sentences")]
+    dependencies = [("attachment", "0007_home_page_sentences")]
 
     operations = [migrations.RunPython(render_again, migrations.RunPython.noop)]
