@@ -82,12 +82,12 @@ def seed_consults(count: int, first: int = 0) -> None:
         cursor.execute(
             f"""
             INSERT INTO {booking} (therapist_id, starts_at, ends_at, blocked_until, name,
-                email, phone, note, visitor_time_zone, quiz_result_url, status, uid,
-                sequence, created_at)
+                email, phone, note, voicemail, call_times, visitor_time_zone,
+                quiz_result_url, status, uid, sequence, created_at)
             SELECT (SELECT id FROM attachment_therapist ORDER BY id LIMIT 1),
                 s, s + interval '20 minutes', s + interval '30 minutes',
-                'Client ' || n, 'client' || n || '@example.org', '416-555-0100', '',
-                'America/Toronto', '',
+                'Client ' || n, 'client' || n || '@example.org', '416-555-0100', '', '',
+                '', 'America/Toronto', '',
                 CASE WHEN n %% 10 = 0 THEN 'cancelled' ELSE 'confirmed' END,
                 n || '-scale@thetherapeuticway.ca', 0, s - interval '3 days'
             FROM generate_series(%(first)s, %(first)s + %(count)s - 1) AS n,

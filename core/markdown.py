@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from itertools import pairwise
 from urllib.parse import unquote, urlsplit
 
 import nh3
@@ -74,7 +75,8 @@ def _label_table_cells(state) -> None:
     # then carries its column's heading in data-label, shown before it.
     headings: list[str] = []
     column = 0
-    for token, following in zip(state.tokens, [*state.tokens[1:], None], strict=True):
+    # Each token with the one after it (None after the last); an empty text has none.
+    for token, following in pairwise([*state.tokens, None]):
         if token.type == "thead_open":
             headings = []
         elif token.type == "th_open" and following is not None:

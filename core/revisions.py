@@ -118,11 +118,20 @@ class RevisionsAdmin(admin.ModelAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
-        if object_id:
+        if object_id and self._would_save(request, object_id):
             self._keep_the_original(request, object_id)
         with reversion.create_revision():
             reversion.set_user(request.user)
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _would_save(self, request: HttpRequest, object_id: str) -> bool:
+        """Whether this POST's form is valid: a refused form writes nothing at all, not
+        even the first version. Checked on its own copy, since validating changes it."""
+        probe = self.get_object(request, unquote(object_id))
+        if probe is None:
+            return False
+        form_class = self.get_form(request, probe, change=True)
+        return form_class(request.POST, request.FILES, instance=probe).is_valid()
 
     def _keep_the_original(self, request: HttpRequest, object_id: str) -> None:
         """Texts shipped with the site (or written before history was kept) get a first

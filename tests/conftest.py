@@ -92,7 +92,7 @@ def pytest_configure(config: pytest.Config) -> None:
     scratch = _SCRATCH.name
     settings.MEDIA_ROOT = os.path.join(scratch, "media")
     for cache in settings.CACHES.values():
-        if cache["BACKEND"].endswith("FileBasedCache"):
+        if cache["BACKEND"].endswith(("FileBasedCache", "SweptFileCache")):
             cache["LOCATION"] = os.path.join(scratch, "cache")
     if (
         IN_CI

@@ -151,7 +151,10 @@ def test_consults_and_emails_are_never_versioned():
     assert registered == {
         "articles.Article",
         "attachment.FAQEntry",
+        "attachment.Page",
         "attachment.PracticeDetails",
+        "attachment.SafetyNote",
+        "attachment.SupportService",
         "attachment.Therapist",
         "quiz.Practice",
         "quiz.Style",

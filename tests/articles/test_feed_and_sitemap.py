@@ -176,7 +176,7 @@ def test_the_seed_articles_dates_are_its_own_2023_ones_not_the_install_date(clie
     assert feed.find(f"{ATOM}updated").text.startswith("2023-06-01")
     entry = next(feed.iter(f"{ATOM}entry"))
     assert entry.find(f"{ATOM}updated").text.startswith("2023-06-01")
-    sitemap = ET.fromstring(client.get("/sitemap.xml").content)
+    sitemap = ET.fromstring(client.get("/sitemap-articles.xml").content)
     lastmods = {
         url.find(f"{SITEMAP}loc").text: url.find(f"{SITEMAP}lastmod").text
         for url in sitemap.iter(f"{SITEMAP}url")

@@ -48,7 +48,9 @@ def test_the_insurance_answer_the_booking_page_and_the_home_page_link_to_fees(
 
 
 def test_the_fees_page_is_in_the_sitemap(client: Client):
-    assert "/fees/</loc>" in client.get("/sitemap.xml").text
+    index = client.get("/sitemap.xml").text
+    assert "/sitemap-pages.xml</loc>" in index  # the site's own pages' section
+    assert "/fees/</loc>" in client.get("/sitemap-pages.xml").text
 
 
 def test_an_edit_in_the_admin_drops_the_cached_page(client: Client):

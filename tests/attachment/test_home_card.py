@@ -64,7 +64,9 @@ def test_the_home_page_shows_who_you_would_talk_to_with_a_consult_invitation(
 ):
     html = client.get("/").text
     assert '<h2 id="therapist-name">Shikha</h2>' in html
-    assert "Registered Psychotherapist (CRPO)" in html
+    assert (
+        '<p class="muted therapist-card__title">Registered Psychotherapist</p>' in html
+    )
     assert "in a trauma-informed and holistic way" in html
     assert 'href="/book/">Book a free call with Shikha</a>' in html
     assert "<h3>Relational trauma</h3><p>When the people who should have kept" in html

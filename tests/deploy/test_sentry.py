@@ -11,6 +11,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import brotli
+
 ROOT = Path(__file__).resolve().parents[2]
 PERSONAL = [
     "jane.doe@example.org",
@@ -28,7 +30,11 @@ def test_an_error_reaches_sentry_without_personal_data():
     class Collector(BaseHTTPRequestHandler):
         def do_POST(self):
             body = self.rfile.read(int(self.headers["Content-Length"]))
-            if self.headers.get("Content-Encoding") == "gzip":
+            # sentry-sdk compresses with Brotli when the brotli package is installed
+            # (it is, for whitenoise), else with gzip.
+            if self.headers.get("Content-Encoding") == "br":
+                body = brotli.decompress(body)
+            elif self.headers.get("Content-Encoding") == "gzip":
                 body = gzip.decompress(body)
             received.append(body)
             self.send_response(200)
