@@ -18,6 +18,8 @@ from tests.browser.axe import axe_violations
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.steps import log_in_as_the_therapist
 
+PREVIEW_WAIT = 15_000  # ms
+
 
 @pytest.fixture
 def media(settings, tmp_path: Path) -> Path:
@@ -100,10 +102,13 @@ def test_the_therapist_finds_her_day_writes_an_article_and_undoes_a_change(
     body = page.get_by_label("Body")
     body.press_sequentially("## Where trust begins\n\nWith small moments.")
     preview = page.locator("#body-preview")
-    expect(preview.get_by_role("heading", name="Where trust begins")).to_be_visible()
+    # The preview is a server request after she pauses: give a busy CI machine time.
+    expect(preview.get_by_role("heading", name="Where trust begins")).to_be_visible(
+        timeout=PREVIEW_WAIT
+    )
     expect(page.locator("#editor-stats")).to_contain_text("6 words")
     body.press_sequentially(" And **kept** promises.")
-    expect(preview.locator("strong")).to_have_text("kept")
+    expect(preview.locator("strong")).to_have_text("kept", timeout=PREVIEW_WAIT)
     no_sideways_scroll(page)
 
     # A picture inside the text, where the cursor is.
@@ -129,7 +134,9 @@ def test_the_therapist_finds_her_day_writes_an_article_and_undoes_a_change(
     ).click()
     body = page.get_by_label("Body")
     body.fill("## Where trust begins\n\nWith grand gestures.")
-    expect(page.locator("#body-preview")).to_contain_text("With grand gestures.")
+    expect(page.locator("#body-preview")).to_contain_text(
+        "With grand gestures.", timeout=PREVIEW_WAIT
+    )
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     public.reload()
