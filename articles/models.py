@@ -4,7 +4,6 @@ import math
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from attachment.models import Therapist
-from core.images import SERVABLE_FORMATS, image_format, shrink
 from core.markdown import render_markdown
+from core.pictures import shrink_upload, why_unservable
 
 SUMMARY_ADVISED_LENGTH = 160
 WORDS_PER_MINUTE = 200
@@ -171,14 +170,8 @@ class Article(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, object] = {}
-        if self.cover and not getattr(self.cover, "_committed", True):
-            kind = image_format(self.cover.file)
-            if kind not in SERVABLE_FORMATS:
-                errors["cover"] = _(
-                    "Web browsers can’t show this kind of picture (%(kind)s). Please "
-                    "save it as a JPEG, PNG, WebP or GIF (most photo apps can) and "
-                    "upload that instead."
-                ) % {"kind": kind}
+        if refusal := why_unservable(self.cover):
+            errors["cover"] = refusal
         if self.cover and not self.cover_alt.strip():
             errors["cover_alt"] = _("Please describe the picture for screen readers.")
         if errors:
@@ -186,16 +179,9 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_markdown(self.body)
-        if self.cover and not getattr(self.cover, "_committed", True):
-            self._shrink_cover()
+        if size := shrink_upload(self.cover, name="cover"):
+            self.cover_width, self.cover_height = size
         super().save(*args, **kwargs)
-
-    def _shrink_cover(self) -> None:
-        smaller = shrink(self.cover.file)
-        if smaller is not None:
-            data, width, height = smaller
-            self.cover.save(self.cover.name or "cover", ContentFile(data), save=False)
-            self.cover_width, self.cover_height = width, height
 
 
 class ArticlePicture(models.Model):
@@ -232,29 +218,14 @@ class ArticlePicture(models.Model):
         return f"![{text.replace(']', chr(92) + ']')}]({self.image.url})"
 
     def clean(self) -> None:
-        if self.image and not getattr(self.image, "_committed", True):
-            kind = image_format(self.image.file)
-            if kind not in SERVABLE_FORMATS:
-                raise ValidationError(
-                    {
-                        "image": _(
-                            "Web browsers can’t show this kind of picture (%(kind)s). "
-                            "Please save it as a JPEG, PNG, WebP or GIF and upload that."
-                        )
-                        % {"kind": kind}
-                    }
-                )
+        if refusal := why_unservable(self.image):
+            raise ValidationError({"image": refusal})
         if not self.description.strip():
             raise ValidationError(
                 {"description": _("Please describe the picture for screen readers.")}
             )
 
     def save(self, *args, **kwargs) -> None:
-        if self.image and not getattr(self.image, "_committed", True):
-            smaller = shrink(self.image.file)
-            if smaller is not None:
-                data, self.width, self.height = smaller
-                self.image.save(
-                    self.image.name or "picture", ContentFile(data), save=False
-                )
+        if size := shrink_upload(self.image):
+            self.width, self.height = size
         super().save(*args, **kwargs)

@@ -4,7 +4,6 @@ import re
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.html import escape
@@ -12,8 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import remember
-from core.images import SERVABLE_FORMATS, image_format, shrink
 from core.markdown import render_markdown
+from core.pictures import shrink_upload, why_unservable
 
 # The photo shows at most about 14rem wide: this is sharp on a screen of three pixels per
 # point, and keeps a phone's download small.
@@ -209,14 +208,8 @@ class Therapist(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, object] = {}
-        if self.photo and not getattr(self.photo, "_committed", True):
-            kind = image_format(self.photo.file)
-            if kind not in SERVABLE_FORMATS:
-                errors["photo"] = _(
-                    "Web browsers can’t show this kind of picture (%(kind)s). Please "
-                    "save it as a JPEG, PNG, WebP or GIF (most photo apps can) and "
-                    "upload that instead."
-                ) % {"kind": kind}
+        if refusal := why_unservable(self.photo):
+            errors["photo"] = refusal
         if self.photo and not self.photo_alt.strip():
             errors["photo_alt"] = _("Please describe the photo for screen readers.")
         if errors:
@@ -224,14 +217,8 @@ class Therapist(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.bio_html = render_markdown(self.bio)
-        if self.photo and not getattr(self.photo, "_committed", True):
-            smaller = shrink(self.photo.file, max_width=PHOTO_MAX_WIDTH)
-            if smaller is not None:
-                data, width, height = smaller
-                self.photo.save(
-                    self.photo.name or "photo", ContentFile(data), save=False
-                )
-                self.photo_width, self.photo_height = width, height
+        if size := shrink_upload(self.photo, max_width=PHOTO_MAX_WIDTH, name="photo"):
+            self.photo_width, self.photo_height = size
         super().save(*args, **kwargs)
 
 
