@@ -15,8 +15,8 @@ SAFETY_NOTE = (
     "answers may say more about that relationship than about you. Worry, or wanting "
     "distance, can be a sensible response to someone who is not safe to be close to.\n\n"
     "Your safety comes first. You do not have to work on a relationship that hurts you. "
-    "The services below are free and confidential, and you can talk to them about what "
-    "is happening before you decide anything."
+    "If you are in danger right now, call 911. The helplines below can listen and talk "
+    "with you about what is happening, before you decide anything."
 )
 
 SERVICES = [

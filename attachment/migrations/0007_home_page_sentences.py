@@ -10,8 +10,10 @@ from django.db import migrations
 
 SENTENCES = {
     "Relationship issues": (
+        # Not "between you": for someone whose partner frightens them, therapy starts
+        # with their own safety, not with working on the relationship together.
         "When the same hurts and arguments keep coming back, we can slow down and look "
-        "at what is happening between you."
+        "at what is happening, and at what you need to feel safe."
     ),
     "Relational trauma": (
         "When the people who should have kept you safe caused harm, we go gently, at a "
