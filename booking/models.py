@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.db import models
@@ -123,8 +123,10 @@ class TimeOff(models.Model):
         return f"{self.first_day} – {self.last_day}"
 
 
-# The reminder goes out a day before a consult that was booked at least a day ahead;
-# one booked later has just had its confirmation, which is reminder enough.
+# The reminder goes out a day before each consult. One booked or moved to within a day has
+# just had its confirmation (or the email about the move), which is reminder enough: it is
+# marked as reminded when it is placed (Booking.place), so send_outbox only looks for
+# consults within a day that have no reminder yet.
 REMINDER_BEFORE = timedelta(hours=24)
 
 
@@ -172,7 +174,16 @@ class Booking(models.Model):
     )
     uid = models.CharField(max_length=100, default=new_uid, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
-    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminder_sent_at = models.DateTimeField(
+        _("reminded at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the reminder went, or, for a consult booked or moved to within a day, "
+            "when that email went instead (it was reminder enough)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -220,10 +231,12 @@ class Booking(models.Model):
     def __str__(self) -> str:
         return f"{self.name} · {self.starts_at:%Y-%m-%d %H:%M} UTC"
 
-    def place(self, starts_at, rules: slots.Rules) -> None:
+    def place(self, starts_at, rules: slots.Rules, *, now: datetime) -> None:
+        """Put the consult at `starts_at`, booked or moved at `now`."""
         self.starts_at = starts_at
         self.ends_at = starts_at + rules.length
         self.blocked_until = self.ends_at + timedelta(minutes=rules.buffer_minutes)
+        self.reminder_sent_at = now if starts_at - now < REMINDER_BEFORE else None
 
     @property
     def is_confirmed(self) -> bool:
@@ -231,10 +244,7 @@ class Booking(models.Model):
 
     @property
     def reminder_to_come(self) -> bool:
-        return (
-            self.reminder_sent_at is None
-            and self.starts_at - self.created_at >= REMINDER_BEFORE
-        )
+        return self.reminder_sent_at is None
 
 
 class OutgoingEmail(models.Model):

@@ -24,7 +24,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import DatabaseError, transaction
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from booking import emails
@@ -169,7 +169,6 @@ def queue_reminders(*, now: datetime) -> int:
                 reminder_sent_at__isnull=True,
                 starts_at__gt=now,
                 starts_at__lte=now + REMINDER_BEFORE,
-                created_at__lte=F("starts_at") - REMINDER_BEFORE,
             )
             .select_related("therapist")
             .select_for_update(skip_locked=True, of=("self",))

@@ -13,7 +13,6 @@ from django.utils import timezone
 from attachment.models import Therapist
 from booking import emails, slots, tasks
 from booking.models import (
-    REMINDER_BEFORE,
     Booking,
     BookingSettings,
     BusyInterval,
@@ -164,7 +163,7 @@ def book_consult(
                 voicemail=voicemail, call_times=call_times,
                 visitor_time_zone=visitor_time_zone, quiz_result_url=quiz_result_url,
             )  # fmt: skip
-            booking.place(starts_at, rules_for(therapist))
+            booking.place(starts_at, rules_for(therapist), now=now)
             booking.full_clean(
                 validate_constraints=False
             )  # the database has the last word
@@ -252,12 +251,8 @@ def reschedule_booking(
             if starts_at not in free_slots_for(therapist, now=now, ignoring=booking):
                 raise SlotTaken(starts_at)
             previous = booking.starts_at
-            booking.place(starts_at, rules_for(therapist))
+            booking.place(starts_at, rules_for(therapist), now=now)
             booking.sequence += 1
-            # Moved to within a day: the email about the move is reminder enough.
-            booking.reminder_sent_at = (
-                now if starts_at - now < REMINDER_BEFORE else None
-            )
             booking.save(
                 update_fields=[
                     "starts_at", "ends_at", "blocked_until", "sequence", "reminder_sent_at",

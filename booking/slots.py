@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-TORONTO = ZoneInfo("America/Toronto")
-
 
 @dataclass(frozen=True)
 class WeeklyRange:
@@ -99,7 +97,7 @@ def free_slots(
     known_until: datetime | None = None,
     rules: Rules = Rules(),
     now: datetime,
-    zone: ZoneInfo = TORONTO,
+    zone: ZoneInfo,
 ) -> list[datetime]:
     """Every start time a client may book, in order, as aware UTC datetimes.
 

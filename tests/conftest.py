@@ -57,7 +57,9 @@ PRODUCTION_ENVIRONMENT = {
 }
 
 # Sunday evening in Toronto: the whole next week is bookable.
-NOW = datetime(2026, 11, 29, 18, 0, tzinfo=ZoneInfo("America/Toronto")).astimezone(UTC)
+# The practice's zone, as settings.TIME_ZONE says; the tests read times as she does.
+TORONTO = ZoneInfo("America/Toronto")
+NOW = datetime(2026, 11, 29, 18, 0, tzinfo=TORONTO).astimezone(UTC)
 
 
 def pytest_configure(config: pytest.Config) -> None:

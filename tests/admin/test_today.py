@@ -15,8 +15,8 @@ from django.utils import timezone
 from articles.models import Article
 from attachment.models import FAQEntry, Therapist
 from booking.models import Booking, OutgoingEmail
-from booking.slots import TORONTO
 from quiz.models import ResultTally
+from tests.conftest import TORONTO
 
 pytestmark = pytest.mark.django_db
 

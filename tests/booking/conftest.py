@@ -10,8 +10,7 @@ import pytest
 from attachment.models import Therapist
 from booking.forms import slot_value, started_token
 from booking.services import book_consult, free_slots_for
-from booking.slots import TORONTO
-from tests.conftest import NOW
+from tests.conftest import NOW, TORONTO
 
 MONDAY_10AM = datetime(2026, 11, 30, 10, 0, tzinfo=TORONTO).astimezone(UTC)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from booking.busy import MAX_KEPT, FeedError, busy_intervals
-from booking.slots import TORONTO
+from tests.conftest import TORONTO
 
 FILES = Path(__file__).parent / "calendars"
 # Sunday evening, as in the other booking tests; the window is the booking horizon.

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from booking.models import BookingSettings, TimeOff, WeeklyHours
 from booking.services import free_slots_for, offered_slots
-from booking.slots import TORONTO
 from tests.booking.conftest import MONDAY_10AM, NOW, free, make_booking
+from tests.conftest import TORONTO
 
 
 def test_the_offered_times_are_the_free_times(shikha):

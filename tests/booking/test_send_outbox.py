@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import socket
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from aiosmtpd.controller import Controller
 from asgiref.sync import async_to_sync
+from django.apps import apps
 from django.core.management import call_command
 from django.test import AsyncClient
 
@@ -271,3 +273,19 @@ def test_an_address_no_message_can_carry_is_marked_failed_not_retried_forever(
     assert stuck.status == OutgoingEmail.Status.FAILED
     assert stuck.last_error == "ValueError"
     assert OutgoingEmail.objects.get(kind="new-booking").status == "sent"
+
+
+def test_consults_booked_late_before_the_rule_moved_are_not_reminded_on_upgrade(
+    shikha, clock
+):
+    migration = import_module("booking.migrations.0013_reminder_rule_in_place")
+    late = make_booking(shikha)  # 16 hours ahead
+    ahead = make_booking(shikha, starts_at=MONDAY_10AM + timedelta(days=3))
+    Booking.objects.update(reminder_sent_at=None)  # as the old code left them
+    migration.mark_late_bookings_as_reminded(apps, None)
+    late.refresh_from_db()
+    ahead.refresh_from_db()
+    assert late.reminder_sent_at == late.created_at
+    assert ahead.reminder_sent_at is None
+    OutgoingEmail.objects.update(status="sent")
+    assert "Reminders queued: 0." in run_send_outbox()

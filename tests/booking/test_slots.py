@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
-from booking.slots import (
-    TORONTO,
-    Busy,
-    DaysOff,
-    Rules,
-    WeeklyRange,
-    free_slots,
-    local_moment,
-    nearest,
-)
+from booking import slots as pure
+from booking.slots import Busy, DaysOff, Rules, WeeklyRange, local_moment, nearest
+from tests.conftest import TORONTO
+
+free_slots = partial(pure.free_slots, zone=TORONTO)
 
 WEEKDAYS_10_TO_12 = [WeeklyRange(day, time(10), time(12)) for day in range(5)]
 DEFAULT_HOURS = [

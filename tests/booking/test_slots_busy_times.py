@@ -7,12 +7,17 @@ checked by hypothesis over random calendars around both daylight-saving changes.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from booking.slots import TORONTO, Away, Busy, Rules, WeeklyRange, free_slots
+from booking import slots as pure
+from booking.slots import Away, Busy, Rules, WeeklyRange
+from tests.conftest import TORONTO
+
+free_slots = partial(pure.free_slots, zone=TORONTO)
 
 HOURS = [
     WeeklyRange(day, start, end)

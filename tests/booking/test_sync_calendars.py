@@ -15,10 +15,10 @@ from django.db import connection
 
 from booking import calendars
 from booking.models import BusyInterval, CalendarFeed, OutgoingEmail
-from booking.slots import TORONTO
 from core import notices
 from tests.booking.conftest import NOW
 from tests.booking.feed_server import FeedServer, endless, ics, redirect, slow, status
+from tests.conftest import TORONTO
 
 FILES = Path(__file__).parent / "calendars"
 WEEKLY = (FILES / "weekly_exdate_moved.ics").read_bytes()
