@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser.conftest import DESKTOP
 from tests.browser.steps import log_in_as_the_therapist
 from tests.security.fuzz import all_routes
 
@@ -73,6 +74,10 @@ def test_every_public_page_loads_under_the_policy_without_a_console_error(
     assert {"/", "/about/", "/book/", "/quiz/", "/articles/"} <= set(visited)
 
 
+# The policy and what a page loads do not depend on the window's width, so the walk over
+# some 80 admin pages runs once; on a phone, the pages she uses there are opened (with
+# the same watch for console errors and CSP violations) by test_therapist_admin.py.
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
 @pytest.mark.usefixtures("db")
 def test_every_admin_page_the_therapist_uses_loads_under_the_policy(
     page: Page, live_server
