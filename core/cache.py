@@ -148,6 +148,10 @@ def _key(request: HttpRequest, *, paginated: bool) -> str | None:
     return f"site:page:{kind}:{path}:{int(page)}"
 
 
+# Headers a cached response keeps beside its content type: they say what the content is
+# (a sitemap is for robots, not for search results), not who asked for it.
+KEPT_HEADERS = ("X-Robots-Tag",)
+
 Fill = Callable[[HttpRequest], str]
 PER_VISITOR: Mapping[str, Fill] = {"csrf": get_token}
 
@@ -186,7 +190,9 @@ def cached_response(
     hit = cache.get(key)
     if hit is not None and hit["expires"] > now:
         response = HttpResponse(
-            fill(request, hit["content"], fills), content_type=hit["content_type"]
+            fill(request, hit["content"], fills),
+            content_type=hit["content_type"],
+            headers=hit.get("headers", {}),  # pages kept before headers were
         )
         response["X-Cache"] = "hit"
         return response
@@ -201,6 +207,7 @@ def cached_response(
             {
                 "content": response.content,
                 "content_type": response["Content-Type"],
+                "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
                 "expires": expires,
             },
             timeout=max(1, int((expires - now).total_seconds())),

@@ -147,6 +147,14 @@ def test_sitemaps_come_from_the_cache_until_an_article_changes(client):
     assert "/articles/renamed/" in client.get("/sitemap-articles.xml").text
 
 
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-articles.xml"])
+def test_a_sitemap_asks_not_to_be_indexed_itself_fresh_or_from_the_cache(client, url):
+    fresh, kept = client.get(url), client.get(url)
+    assert (fresh["X-Cache"], kept["X-Cache"]) == ("miss", "hit")
+    for response in (fresh, kept):
+        assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+
+
 def test_robots_txt_allows_all_but_the_admin_and_quiz_results_and_names_the_sitemap(
     client, settings
 ):
