@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -31,8 +31,7 @@ def article_list(request: HttpRequest, tag_slug: str | None = None) -> HttpRespo
     page = _page_or_404(
         KeysFirstPaginator(articles, PER_PAGE), request.GET.get("page", "1")
     )
-    published_with_tag = Article.objects.published(now).filter(tags=OuterRef("pk"))
-    tags = Tag.objects.filter(Exists(published_with_tag))
+    tags = _tags_in_use(now)
     fragment = wants_fragment(request)
     return render(
         request,
@@ -96,6 +95,23 @@ def _render_article(
             "csrf_token": placeholder("csrf"),
         },
     )
+
+
+def _tags_in_use(now) -> QuerySet[Tag]:
+    """The topics with a published article. A scalar subquery with LIMIT 1, not EXISTS:
+    PostgreSQL turns EXISTS into a semi join that hashes every tagging (8 ms at 10,000
+    articles), while this stops at each topic's newest article (0.2 ms):
+
+        Seq Scan on articles_tag
+          Filter: ((SubPlan 1) IS NOT NULL)
+          SubPlan 1
+            ->  Limit
+                  ->  Nested Loop
+                        ->  Index Only Scan Backward using articles_published_idx
+                        ->  Index Only Scan using articles_article_tags_article_id_tag_id_…_uniq
+    """
+    newest = Article.objects.published(now).filter(tags=OuterRef("pk")).values("pk")
+    return Tag.objects.alias(newest=Subquery(newest[:1])).filter(newest__isnull=False)
 
 
 class KeysFirstPaginator(Paginator):
