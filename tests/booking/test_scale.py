@@ -22,6 +22,7 @@ from booking.models import Booking, OutgoingEmail
 from booking.outbox import send_due
 from booking.purge import HANDLED_RELATIONS, forget_consults, forget_sent_mail
 from booking.services import free_slots_for
+from tests.plans import plans_of, settle_trigram_indexes
 
 pytestmark = pytest.mark.django_db
 
@@ -29,24 +30,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def shikha(db) -> Therapist:
     return Therapist.objects.get(slug="shikha")
-
-
-def plan(sql: str, params=None) -> str:
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN {sql}", params)
-        return "\n".join(row[0] for row in cursor.fetchall())
-
-
-def plans_of(run) -> list[str]:
-    """The plan of each statement `run()` sends, EXPLAINed after it ran."""
-    with CaptureQueriesContext(connection) as captured:
-        run()
-    statements = [
-        q["sql"]
-        for q in captured.captured_queries
-        if q["sql"].startswith(("SELECT", "DELETE", "UPDATE"))
-    ]
-    return [plan(sql) for sql in statements]
 
 
 def admin_queries(client, url: str) -> int:
@@ -132,3 +115,20 @@ def test_the_booking_page_reads_only_the_consults_not_over_yet(shikha):
     plans = plans_of(lambda: free_slots_for(shikha, now=timezone.now()))
     busy = [p for p in plans if re.search(r"on booking_booking\b", p)]
     assert busy and all("booking_busy_idx" in p for p in busy), busy
+
+
+@pytest.mark.parametrize(
+    ("url", "table", "indexes"),
+    [
+        ("/admin/booking/booking/?when=all&q=client7777", "booking_booking", "booking_(name|email)_trgm_idx"),
+        ("/admin/booking/outgoingemail/?q=client7777", "booking_outgoingemail", "booking_outbox_(to|subject)_trgm_idx"),
+    ],
+)  # fmt: skip
+def test_the_admin_searches_read_trigram_indexes_not_the_table(
+    admin_client, url, table, indexes
+):
+    seed_consults(10_000)  # and 20,000 emails
+    settle_trigram_indexes(table)
+    plans = [p for p in plans_of(lambda: admin_client.get(url)) if f"on {table}" in p]
+    assert plans and all(re.search(indexes, p) for p in plans), plans
+    assert not any(f"Seq Scan on {table}" in p for p in plans), plans
