@@ -3,6 +3,7 @@ from __future__ import annotations
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.checks import ModelAdminChecks
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -138,8 +139,22 @@ class ArticleForm(forms.ModelForm):
 reversion.register(Article, fields=["title", "summary", "body"], ignore_duplicates=True)
 
 
+class ArticleAdminChecks(ModelAdminChecks):
+    """Django's admin refuses a many-to-many field with its own through model (E013), a
+    rule from before forms could fill one (set() can since Django 2.2). The article's
+    topics go through Tagging, whose one field of its own is filled after the form
+    saves (articles.models.date_taggings), so the checkboxes stay as they were."""
+
+    # django-stubs leave out this (private) method of Django's checks.
+    def _check_field_spec_item(self, obj, field_name, label):
+        if field_name == "tags":
+            return []
+        return super()._check_field_spec_item(obj, field_name, label)  # type: ignore[misc]
+
+
 @admin.register(Article)
 class ArticleAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
+    checks_class = ArticleAdminChecks
     form = ArticleForm
     formfield_overrides = LONG_TEXT
     advertising_fields = ("title", "summary", "body")
@@ -166,6 +181,13 @@ class ArticleAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
             {"fields": ["publish_at", "preview_link", "created_at", "updated_at"]},
         ),
     ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # The admin shows no field for a relation with its own through model; the
+        # topics' one is filled after saving (ArticleAdminChecks says why it may).
+        if db_field.name == "tags":
+            return db_field.formfield(**kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_urls(self):
         return [

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from articles.models import Article
+from articles.models import Article, Tagging
 
 
 def further_reading(tag_slug: str, limit: int = 3) -> list[Article]:
@@ -51,10 +51,9 @@ def related(
     tag_ids = [tag.pk for tag in article.tags.all()]
     if not tag_ids:
         return []
-    through = Article.tags.through
     candidates = (
         Article.objects.published(now)
-        .filter(Exists(through.objects.filter(article=OuterRef("pk"), tag__in=tag_ids)))
+        .filter(Exists(Tagging.objects.filter(article=OuterRef("pk"), tag__in=tag_ids)))
         .exclude(pk=article.pk)
         .order_by("-publish_at", "-pk")
         .values("pk")[:RELATED_CANDIDATES]

@@ -37,12 +37,12 @@ PARAGRAPH = (
 def seed_articles(count: int, first: int = 1) -> None:
     """`count` published articles, one a day going back, each with two or three tags.
     Call again with `first` past the last one to add older ones."""
-    from articles.models import Article, Tag
+    from articles.models import Article, Tag, Tagging
 
     for name, slug in TAGS:
         Tag.objects.get_or_create(slug=slug, defaults={"name": name})
     article, tag = Article._meta.db_table, Tag._meta.db_table
-    through = Article.tags.through._meta.db_table
+    through = Tagging._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
@@ -60,8 +60,8 @@ def seed_articles(count: int, first: int = 1) -> None:
         # Tags spread unevenly, as a real practice writes more on some subjects.
         cursor.execute(
             f"""
-            INSERT INTO {through} (article_id, tag_id)
-            SELECT a.id, t.id FROM {article} a JOIN {tag} t
+            INSERT INTO {through} (article_id, tag_id, publish_at)
+            SELECT a.id, t.id, a.publish_at FROM {article} a JOIN {tag} t
               ON mod(a.id + t.id, 3) = 0 OR (t.slug = 'secure' AND mod(a.id, 2) = 0)
             WHERE a.slug LIKE 'scale-article-%'
             ON CONFLICT DO NOTHING
