@@ -75,15 +75,13 @@ WATCHED: dict[Generation, list[type[models.Model]]] = {}
 
 
 def watch(generation: Generation, *senders: type[models.Model]) -> None:
-    """Any saved, deleted or (for an m2m table) relinked row of these models makes
-    everything cached under `generation` stale."""
+    """Any saved, deleted or (for the table behind a ManyToManyField) relinked row of
+    these models makes everything cached under `generation` stale. Relinking (add, set)
+    writes a through table's rows in bulk, with no post_save: m2m_changed says it."""
     for sender in senders:
         uid = f"cache:{generation.key}:{sender._meta.label}"
-        if sender._meta.auto_created:  # the table behind a ManyToManyField
-            m2m_changed.connect(generation.changed, sender=sender, dispatch_uid=uid)
-        else:
-            post_save.connect(generation.changed, sender=sender, dispatch_uid=uid)
-            post_delete.connect(generation.changed, sender=sender, dispatch_uid=uid)
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(generation.changed, sender=sender, dispatch_uid=uid)
         if sender not in WATCHED.setdefault(generation, []):
             WATCHED[generation].append(sender)
 

@@ -68,6 +68,9 @@ def test_changing_a_tag_or_the_tags_of_an_article_drops_the_cached_pages(client)
     assert client.get("/articles/")["X-Cache"] == "miss"
     Article.objects.get(slug=SEED_SLUG).tags.clear()
     assert client.get("/articles/")["X-Cache"] == "miss"
+    assert client.get("/articles/")["X-Cache"] == "hit"
+    Tag.objects.get(slug="secure").articles.add(Article.objects.get(slug=SEED_SLUG))
+    assert client.get("/articles/")["X-Cache"] == "miss"
 
 
 @pytest.mark.parametrize("url", ["/articles/", "/"])
