@@ -23,7 +23,7 @@ from core.htmx import HtmxHttpRequest, wants_fragment
 from core.ratelimit import retry_after
 from core.responses import too_many_requests
 from quiz import answers as saved_answers
-from quiz import instruments, relationships, scoring
+from quiz import instruments, relationships, scoring, statements
 from quiz.forms import LABELS, read_answers, read_item
 from quiz.instruments import ANSWERS, Instrument
 from quiz.models import Style, StyleGuidance
@@ -256,20 +256,11 @@ def _score(request: HtmxHttpRequest, instrument: Instrument) -> HttpResponse:
 def _all_in_one(
     request, instrument, answers, *, problems=(), missing=()
 ) -> HttpResponse:
-    items = [
-        {
-            "item": item,
-            "answer": answers.get(item.number),
-            "missing": item.number in missing,
-        }
-        for item in instrument.items
-    ]
     context = {
         "instrument": instrument,
         "instructions": _instructions(request, instrument),
         "about": _about(request, instrument) or "",
-        "items": items,
-        "labels": LABELS,
+        "statements": statements.render(instrument, answers, set(missing)),
         "problems": problems,
         "missing": missing,
         "answered": len(answers),
