@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import math
 import os
+import resource
 import statistics
 import sys
 import time
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -43,6 +45,7 @@ OUTBOX = {0: 100, 1_000: 1_000, 100_000: 10_000}  # a backlog of emails at each 
 LATE = 100  # claims timed at the end of the backlog
 REPEAT = int(os.environ.get("REPEAT", "7"))
 PAGE_GOAL = 1.5
+MEMORY_GOAL_MB = 10  # no single request may grow a worker by more
 Rollback = type("Rollback", (Exception,), {})
 # Pages whose output grows until the data fills them (a page of 100 consults, a
 # sitemap page of 1,000 addresses): their ratio is taken from the middle size.
@@ -146,6 +149,7 @@ def main() -> int:
     staff.force_login(admin)
     table: dict[str, list[tuple[float, int]]] = {}
     details: list[str] = []
+    rises: dict[str, float] = {}
     made_articles = made_consults = 0
     for articles, consults in SIZES:
         with transaction.atomic():
@@ -171,7 +175,9 @@ def main() -> int:
             "admin: past consults": "/admin/booking/booking/?when=past",
             "admin: consults search": "/admin/booking/booking/?q=client77@example",
             "admin: outbox": "/admin/booking/outgoingemail/",
+            "admin: outbox search": "/admin/booking/outgoingemail/?q=client77@example",
             "admin: articles": "/admin/articles/article/",
+            "admin: articles search": "/admin/articles/article/?q=1234",
         }
         print(
             f"size: {articles:,} articles, {consults:,} consults "
@@ -180,12 +186,30 @@ def main() -> int:
             file=sys.stderr,
         )
         for name, path in pages.items():
-            table.setdefault(name, []).append(measure(get(client, path)))
+            with peak_rise(name, rises):
+                table.setdefault(name, []).append(measure(get(client, path)))
         for name, path in admin_pages.items():
-            table.setdefault(name, []).append(measure(get(staff, path)))
+            with peak_rise(name, rises):
+                table.setdefault(name, []).append(measure(get(staff, path)))
         for name, figures in commands(consults, details).items():
             table.setdefault(name, []).append(figures)
-    return report(table, details)
+    name, rise = max(rises.items(), key=lambda item: item[1])
+    details.append(
+        f"memory: the most any one page raised this process's peak RSS at the largest "
+        f"size: {rise:.1f} MB ({name}); goal at most {MEMORY_GOAL_MB} MB"
+    )
+    failed_memory = rise > MEMORY_GOAL_MB
+    return report(table, details) or int(failed_memory)
+
+
+@contextmanager
+def peak_rise(name: str, rises: dict[str, float]):
+    """How far the page's requests push this process's peak RSS (ru_maxrss, in kB on
+    Linux): a page that reads a whole table into memory shows here. The largest size's
+    figure is the one kept, as each size comes after the last."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    yield
+    rises[name] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
 
 
 def report(table, details: list[str]) -> int:
