@@ -5,14 +5,19 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from attachment.models import Therapist
 from core.markdown import render_markdown
-from core.pictures import shrink_upload, why_unservable
+from core.pictures import (
+    check_picture,
+    described,
+    optional_picture,
+    shrink_upload,
+    why_unservable,
+)
 
 SUMMARY_ADVISED_LENGTH = 160
 WORDS_PER_MINUTE = 200
@@ -81,21 +86,13 @@ class Article(models.Model):
     )
     body = models.TextField(_("body"), help_text=MARKDOWN_HELP)
     body_html = models.TextField(editable=False, default="")
-    cover = models.ImageField(
-        _("cover image"),
+    cover, cover_width, cover_height, cover_alt = optional_picture(
+        "cover",
+        label=_("cover image"),
         upload_to="articles/",
-        blank=True,
-        width_field="cover_width",
-        height_field="cover_height",
         help_text=_("Optional. Large pictures are shrunk to 1600 pixels wide."),
-    )
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_alt = models.CharField(
-        _("cover image description"),
-        max_length=200,
-        blank=True,
-        help_text=_(
+        alt_label=_("cover image description"),
+        alt_help_text=_(
             "Describes the picture for people who cannot see it. Required with a picture."
         ),
     )
@@ -131,10 +128,7 @@ class Article(models.Model):
             models.Index(fields=["publish_at", "id"], name="articles_published_idx")
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(cover="") | ~Q(cover_alt=""),
-                name="articles_article_cover_has_alt",
-            )
+            described("cover", constraint_name="articles_article_cover_has_alt")
         ]
 
     def __str__(self) -> str:
@@ -173,13 +167,11 @@ class Article(models.Model):
         return len(self.summary) > SUMMARY_ADVISED_LENGTH
 
     def clean(self) -> None:
-        errors: dict[str, object] = {}
-        if refusal := why_unservable(self.cover):
-            errors["cover"] = refusal
-        if self.cover and not self.cover_alt.strip():
-            errors["cover_alt"] = _("Please describe the picture for screen readers.")
-        if errors:
-            raise ValidationError(errors)
+        check_picture(
+            self.cover,
+            self.cover_alt,
+            missing_alt=_("Please describe the picture for screen readers."),
+        )
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_markdown(self.body)

@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.html import escape
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.cache import remember
 from core.markdown import render_markdown
-from core.pictures import shrink_upload, why_unservable
+from core.pictures import check_picture, described, optional_picture, shrink_upload
 
 # The photo shows at most about 14rem wide: this is sharp on a screen of three pixels per
 # point, and keeps a phone's download small.
@@ -156,21 +155,13 @@ class Therapist(models.Model):
         _("bio"), help_text=_("Markdown: blank lines separate paragraphs.")
     )
     bio_html = models.TextField(editable=False, default="")
-    photo = models.ImageField(
-        _("photo"),
+    photo, photo_width, photo_height, photo_alt = optional_picture(
+        "photo",
+        label=_("photo"),
         upload_to="therapists/",
-        blank=True,
-        width_field="photo_width",
-        height_field="photo_height",
         help_text=_("Shown on the home and about pages; large photos are shrunk."),
-    )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_alt = models.CharField(
-        _("photo description"),
-        max_length=200,
-        blank=True,
-        help_text=_(
+        alt_label=_("photo description"),
+        alt_help_text=_(
             "Describes the photo for people who cannot see it. Required with a photo."
         ),
     )
@@ -186,10 +177,7 @@ class Therapist(models.Model):
         ordering = ["name"]
         verbose_name = _("therapist")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(photo="") | ~models.Q(photo_alt=""),
-                name="attachment_therapist_photo_has_alt",
-            )
+            described("photo", constraint_name="attachment_therapist_photo_has_alt")
         ]
 
     def __str__(self) -> str:
@@ -207,13 +195,11 @@ class Therapist(models.Model):
         return self.register_name.strip() or self.name
 
     def clean(self) -> None:
-        errors: dict[str, object] = {}
-        if refusal := why_unservable(self.photo):
-            errors["photo"] = refusal
-        if self.photo and not self.photo_alt.strip():
-            errors["photo_alt"] = _("Please describe the photo for screen readers.")
-        if errors:
-            raise ValidationError(errors)
+        check_picture(
+            self.photo,
+            self.photo_alt,
+            missing_alt=_("Please describe the photo for screen readers."),
+        )
 
     def save(self, *args, **kwargs) -> None:
         self.bio_html = render_markdown(self.bio)
