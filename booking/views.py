@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import wraps
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -146,35 +148,50 @@ def _submit(
     return _see_other(links.confirmation_url(booking))
 
 
+def _from_link[R: HttpRequest](
+    *, allow_past: bool = False
+) -> Callable[[Callable[[R, Booking], HttpResponse]], Callable[[R, str], HttpResponse]]:
+    """Hands the view the booking its link names. A link that does not hold, or stops
+    holding while the view runs (LinkNoLongerValid), gets the page that says why."""
+
+    def decorate(
+        view: Callable[[R, Booking], HttpResponse],
+    ) -> Callable[[R, str], HttpResponse]:
+        @wraps(view)
+        def from_link(request: R, token: str) -> HttpResponse:
+            booking = _booking_from_link(token, allow_past=allow_past)
+            if booking is None:
+                return _link_problem(request, token)
+            try:
+                return view(request, booking)
+            except LinkNoLongerValid:
+                return _link_problem(request, token)
+
+        return from_link
+
+    return decorate
+
+
 @never_cache
-def confirmed(request: HttpRequest, token: str) -> HttpResponse:
-    booking = _booking_from_link(token, allow_past=True)
-    if booking is None:
-        return _link_problem(request, token)
+@_from_link(allow_past=True)
+def confirmed(request: HttpRequest, booking: Booking) -> HttpResponse:
     return render(request, "booking/confirmed.html", _booking_context(booking))
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def cancel(request: HttpRequest, token: str) -> HttpResponse:
-    booking = _booking_from_link(token)
-    if booking is None:
-        return _link_problem(request, token)
+@_from_link()
+def cancel(request: HttpRequest, booking: Booking) -> HttpResponse:
     if request.method == "POST":
-        try:
-            booking = cancel_booking(booking_id=booking.pk, sequence=booking.sequence)
-        except LinkNoLongerValid:
-            return _link_problem(request, token)
+        booking = cancel_booking(booking_id=booking.pk, sequence=booking.sequence)
         return render(request, "booking/cancelled.html", _booking_context(booking))
     return render(request, "booking/cancel.html", _booking_context(booking))
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def reschedule(request: HtmxHttpRequest, token: str) -> HttpResponse:
-    booking = _booking_from_link(token)
-    if booking is None:
-        return _link_problem(request, token)
+@_from_link()
+def reschedule(request: HtmxHttpRequest, booking: Booking) -> HttpResponse:
     now = timezone.now()
     source = request.POST if request.method == "POST" else request.GET
     zone = _zone(source.get("tz") or booking.visitor_time_zone)
@@ -188,8 +205,6 @@ def reschedule(request: HtmxHttpRequest, token: str) -> HttpResponse:
                     starts_at=form.cleaned_data["slot"], now=now,
                 )  # fmt: skip
                 return _see_other(links.confirmation_url(booking))
-            except LinkNoLongerValid:
-                return _link_problem(request, token)
             except SlotTaken:
                 status, taken = 409, form.cleaned_data["slot"]
         else:
