@@ -8,40 +8,31 @@ class AttachmentConfig(AppConfig):
     verbose_name = "The practice"
 
     def ready(self) -> None:
-        from attachment.models import (
-            FAQEntry,
-            Page,
-            PracticeDetails,
-            SafetyNote,
-            SupportService,
-            Therapist,
-        )
+        from attachment import models
         from attachment.notices import practice_notices
         from attachment.support import unconfirmed_services
-        from core import cache, notices, seo
+        from attachment.today import placeholder_notices
+        from core import admin_nav, cache, notices, seo
 
         # Every public page shows the practice and the therapist (the footer's
         # registration); the FAQ, fees and privacy pages their own texts; the helplines
         # and the note on safety show on the pages that list them.
         cache.watch(
             cache.CONTENT,
-            PracticeDetails,
-            Therapist,
-            FAQEntry,
-            Page,
-            SupportService,
-            SafetyNote,
+            models.PracticeDetails,
+            models.Therapist,
+            models.FAQEntry,
+            models.Page,
+            models.SupportService,
+            models.SafetyNote,
         )
 
         seo.add_pages("pages", "home", "about", "faq", "contact", "privacy", "fees")
         notices.add_source(practice_notices)
         seo.disallow("/admin/")
         notices.add_source(unconfirmed_services)
-
-        from attachment.today import placeholder_notices
-        from core import admin_nav, notices
-
         notices.add_source(placeholder_notices)
+
         admin_nav.place(
             "attachment.practicedetails", "The practice", 10, "Practice details"
         )
