@@ -92,13 +92,10 @@ def report(record: logging.LogRecord) -> list:
         )
         for address in settings.ADMINS
     ]
+    # Sent by the task worker, as a booking's messages are: the visitor's error page
+    # never waits on the mail server, and send_outbox retries what fails.
     with transaction.atomic():
-        for message in messages:
-            message.save()
-        # Sent by the task worker, as a booking's messages are: the visitor's error page
-        # never waits on the mail server, and send_outbox retries what fails.
-        ids = [message.pk for message in messages]
-        transaction.on_commit(lambda: tasks.send_messages.enqueue(ids), robust=True)
+        tasks.send_once_committed(messages)
     return messages
 
 

@@ -324,10 +324,4 @@ def _queue(messages, *, replacing_those_of: Booking | None = None) -> None:
         replacing_those_of.emails.filter(status=OutgoingEmail.Status.PENDING).update(
             status=OutgoingEmail.Status.OUT_OF_DATE
         )
-    for message in messages:
-        message.save()
-    # Sent by a task once the change is committed (never before: a rollback would have
-    # mailed a booking that does not exist). robust: a queue that cannot be reached
-    # loses nothing, send_outbox sends them within the minute.
-    ids = [message.pk for message in messages]
-    transaction.on_commit(lambda: tasks.send_messages.enqueue(ids), robust=True)
+    tasks.send_once_committed(messages)
