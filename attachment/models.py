@@ -18,6 +18,18 @@ from core.pictures import check_picture, described, optional_picture, shrink_upl
 PHOTO_MAX_WIDTH = 720
 
 
+def tel_uri(number: str) -> str:
+    """A number as a tel: or sms: link wants it: a North American number of 10 digits, or
+    11 starting with 1, in full international form (+1...); a short code (9-8-8, 911)
+    as it is dialled."""
+    digits = "".join(c for c in number if c.isdigit())
+    if len(digits) == 10:
+        return f"+1{digits}"
+    if len(digits) == 11 and digits.startswith("1"):
+        return f"+{digits}"
+    return digits
+
+
 class PracticeDetails(models.Model):
     """The practice's name and contact details: one record, edited in the admin."""
 
@@ -86,8 +98,7 @@ class PracticeDetails(models.Model):
 
     @property
     def phone_uri(self) -> str:
-        digits = "".join(c for c in self.phone if c.isdigit())
-        return f"+1{digits}" if len(digits) == 10 else digits
+        return tel_uri(self.phone)
 
 
 class Therapist(models.Model):
@@ -359,8 +370,7 @@ class SupportService(models.Model):
 
     @property
     def phone_uri(self) -> str:
-        digits = "".join(c for c in self.phone if c.isdigit())
-        return f"+{digits}" if len(digits) == 11 and digits[0] == "1" else digits
+        return tel_uri(self.phone)
 
 
 class SafetyNote(models.Model):

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from attachment.models import SafetyNote, SupportService
+from attachment.models import PracticeDetails, SafetyNote, SupportService
 from quiz.results import make_result_token
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +98,18 @@ def test_the_privacy_page_explains_how_to_clear_history(client: Client):
     html = client.get("/privacy/").text
     assert 'id="clearing-history"' in html
     assert "Escape twice" in html and "incognito" in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "dialled"),
+    [
+        ("289-635-4660", "+12896354660"),
+        ("1-289-635-4660", "+12896354660"),
+        ("+1 (800) 668-6868", "+18006686868"),
+        ("9-8-8", "988"),
+        ("911", "911"),
+    ],
+)
+def test_the_practice_and_the_helplines_write_a_number_the_same_way(typed, dialled):
+    assert PracticeDetails(phone=typed).phone_uri == dialled
+    assert SupportService(phone=typed).phone_uri == dialled
