@@ -77,7 +77,7 @@ def test_the_exact_centre_claims_no_style_and_names_all_four(client: Client):
     ]:
         assert name in text.split("may ring true in part")[0]
     assert "nearest to the" not in text
-    assert "About the Secure style" not in text
+    assert "More about the Secure style" not in text  # no style described
     assert "4 is simply the middle of the answer scale, not a clinical line" in text
     assert "counts as raised" not in text
 
