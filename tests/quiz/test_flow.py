@@ -346,3 +346,15 @@ def test_completing_the_quiz_writes_nothing_but_the_tally(client: Client):
     # The tally, and the rate limit's count for this hour (a keyed hash, no address).
     assert changed == {"quiz.ResultTally": 1, "core.RateCount": 1}
     assert not response.wsgi_request.session.keys()
+
+
+@pytest.mark.parametrize(
+    "path", ["/quiz/", "/quiz/ecr-r/", "/quiz/ecr-r/?item=12", "/quiz/ecr-rs/?item=3"]
+)
+def test_the_questionnaires_may_be_found_each_step_naming_its_questionnaire(
+    client: Client, settings, path: str
+):
+    page = client.get(path).text
+    assert 'name="robots"' not in page  # a step shows no one's answers to a crawler
+    canonical = settings.SITE_URL + path.split("?")[0]
+    assert f'<link rel="canonical" href="{canonical}">' in page
