@@ -34,6 +34,11 @@ def test_the_form_shows_the_crisis_notice_and_that_a_consult_is_not_crisis_care(
     response = client.get("/book/")
     assert "9-8-8" in response.content.decode()
     assert "A free consult is not crisis care" in response.content.decode()
+    # On a phone the numbers are one tap away, as everywhere else on the site.
+    assert (
+        'call or text <a href="tel:988">9-8-8</a>, or call <a href="tel:911">911</a>'
+        in response.content.decode()
+    )
 
 
 def test_the_form_has_a_hidden_honeypot_with_a_label_for_humans(client):
