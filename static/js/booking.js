@@ -35,21 +35,22 @@ function showTimesInTheVisitorsZone(form, select) {
 // focus: put focus where a keyboard or screen reader user carries on from. After a day,
 // that is its times; after a week, the same week link again (or the week's chosen day
 // when there is no further week that way).
-let chosen = null;
+// Each request carries its own choice: a quick second choice must not be taken by the
+// first one's late settle.
+const chosen = new WeakMap();
 document.addEventListener("htmx:beforeRequest", (event) => {
   const link = event.detail.elt;
-  if (link.classList.contains("day")) chosen = "day";
-  else if (link.classList.contains("week__step--next")) chosen = "next";
-  else if (link.classList.contains("week__step")) chosen = "previous";
-  else chosen = null;
+  if (link.classList.contains("day")) chosen.set(event.detail.xhr, "day");
+  else if (link.classList.contains("week__step--next")) chosen.set(event.detail.xhr, "next");
+  else if (link.classList.contains("week__step")) chosen.set(event.detail.xhr, "previous");
 });
-document.addEventListener("htmx:afterSettle", () => {
-  if (!chosen) return;
+document.addEventListener("htmx:afterSettle", (event) => {
+  const choice = chosen.get(event.detail.xhr);
+  if (!choice) return;
   const picker = document.getElementById("picker");
   const target =
-    chosen === "day"
+    choice === "day"
       ? picker.querySelector(".times legend")
-      : picker.querySelector(`a.week__step--${chosen}`) || picker.querySelector(".day--chosen");
-  chosen = null;
+      : picker.querySelector(`a.week__step--${choice}`) || picker.querySelector(".day--chosen");
   if (target) target.focus();
 });
