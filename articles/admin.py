@@ -182,6 +182,15 @@ class ArticleAdmin(RevisionsAdmin, AdvertisingCheckAdmin):
         ),
     ]
 
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if changelist.query:
+            # Search results need no year-and-month bar, and building it over a search
+            # walked the whole date index for the first and last match (53 ms at 10,000
+            # articles, against 0.05 ms for the search itself).
+            changelist.date_hierarchy = None
+        return changelist
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         # The admin shows no field for a relation with its own through model; the
         # topics' one is filled after saving (ArticleAdminChecks says why it may).
