@@ -115,7 +115,9 @@ class BookingAdmin(admin.ModelAdmin):
     list_filter = [WhenFilter, "status"]
     # A trigram index serves these on PostgreSQL (migration 0010): a search for a name
     # reads the matching rows, not every consult.
-    search_fields = ["name", "email"]
+    # A name anywhere in it; an email from its start, as people type one (an index
+    # answers that at any size: core/search_indexes.py).
+    search_fields = ["name", "^email"]
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     actions = ["cancel_and_tell_the_client"]
@@ -199,7 +201,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "last_error",
     ]
     list_filter = ["status", "kind"]
-    search_fields = ["to", "subject"]
+    search_fields = ["^to", "subject"]  # as for consults: an address from its start
     # Newest first from the (created_at, id) index, one count per page.
     show_full_result_count = False
     paginator = EstimatedCountPaginator

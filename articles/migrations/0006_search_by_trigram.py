@@ -1,11 +1,11 @@
 """On PostgreSQL: the admin's search of articles (title, summary, body) reads trigram
-indexes (core/trigram.py says how); without them a search read every article's body."""
+indexes (core/search_indexes.py says how); without them a search read every article's body."""
 
 from __future__ import annotations
 
 from django.db import migrations
 
-from core.trigram import search_indexes
+from core.search_indexes import search_indexes
 
 
 class Migration(migrations.Migration):

@@ -1,11 +1,11 @@
 """On PostgreSQL: the admin's search for a consult by name or email reads trigram
-indexes (core/trigram.py says how; the indexes were first written here)."""
+indexes (core/search_indexes.py says how; the indexes were first written here)."""
 
 from __future__ import annotations
 
 from django.db import migrations
 
-from core.trigram import search_indexes
+from core.search_indexes import search_indexes
 
 
 class Migration(migrations.Migration):

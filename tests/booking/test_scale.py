@@ -120,15 +120,15 @@ def test_the_booking_page_reads_only_the_consults_not_over_yet(shikha):
 @pytest.mark.parametrize(
     ("url", "table", "indexes"),
     [
-        ("/admin/booking/booking/?when=all&q=client7777", "booking_booking", "booking_(name|email)_trgm_idx"),
-        ("/admin/booking/outgoingemail/?q=client7777", "booking_outgoingemail", "booking_outbox_(to|subject)_trgm_idx"),
+        ("/admin/booking/booking/?when=all&q=client7777", "booking_booking", ("booking_name_trgm_idx", "booking_email_prefix_idx")),
+        ("/admin/booking/outgoingemail/?q=client7777", "booking_outgoingemail", ("booking_outbox_subject_trgm_idx", "booking_outbox_to_prefix_idx")),
     ],
 )  # fmt: skip
-def test_the_admin_searches_read_trigram_indexes_not_the_table(
+def test_the_admin_searches_read_their_indexes_not_the_table(
     admin_client, url, table, indexes
 ):
     seed_consults(10_000)  # and 20,000 emails
     settle_trigram_indexes(table)
     plans = [p for p in plans_of(lambda: admin_client.get(url)) if f"on {table}" in p]
-    assert plans and all(re.search(indexes, p) for p in plans), plans
+    assert plans and all(all(index in p for index in indexes) for p in plans), plans
     assert not any(f"Seq Scan on {table}" in p for p in plans), plans
