@@ -30,6 +30,8 @@ bench_production_env() {
     export ALLOWED_HOSTS="127.0.0.1,localhost"
     export EMAIL_HOST=127.0.0.1 EMAIL_PORT=2525 EMAIL_USE_TLS=false
     export BOOKING_RATE_LIMIT=0 QUIZ_RATE_LIMIT=0 BOOKING_MIN_SECONDS=0
+    # and the site-wide caps on new consults (an hour, a day), which pause booking
+    export BOOKING_SITE_LIMIT_PER_HOUR=0 BOOKING_SITE_LIMIT_PER_DAY=0
     export LOG_LEVEL=WARNING
     # A cache folder of this run's own: pages cached by an earlier run, on another
     # database, must not be served by this one.

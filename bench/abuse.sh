@@ -15,7 +15,7 @@ bench_setup_venv
 bench_fresh_db "$DB"
 bench_production_env "$DB" "$PORT"
 # The real limits, not the bench defaults; the bench plays the proxy that sets X-Real-IP.
-unset BOOKING_RATE_LIMIT QUIZ_RATE_LIMIT BOOKING_MIN_SECONDS
+unset BOOKING_RATE_LIMIT QUIZ_RATE_LIMIT BOOKING_MIN_SECONDS BOOKING_SITE_LIMIT_PER_HOUR BOOKING_SITE_LIMIT_PER_DAY
 export CLIENT_IP_HEADER=HTTP_X_REAL_IP
 # Nothing listens here: messages stay in the outbox, where they are counted.
 export EMAIL_PORT=$((PORT + 1))
