@@ -177,9 +177,10 @@ class Visitor:
         if 300 <= status < 400:
             self.tally.add("bookings made")
         confirmation = self.follow(status, headers)
-        # Most soak visitors then cancel from the confirmation page's link. That frees the
-        # time again, so the calendar never fills and booking goes on for the whole run.
-        if confirmation and confirmation[0] == 200 and random.random() < 0.9:
+        # Soak visitors then cancel from the confirmation page's link. That frees the time
+        # again, so the calendar never fills and booking goes on for the whole run (when a
+        # tenth kept theirs, a long warm-up filled it and the run booked nothing).
+        if confirmation and confirmation[0] == 200:
             self.cancel(confirmation[1])
 
     def cancel(self, confirmation_page: str) -> None:
