@@ -58,6 +58,6 @@ bench_start_gunicorn() {
 }
 
 bench_stop_gunicorn() {
-    [ -n "${GUNICORN_PID:-}" ] && kill "$GUNICORN_PID" 2>/dev/null && wait "$GUNICORN_PID" 2>/dev/null
+    [ -n "${GUNICORN_PID:-}" ] && kill "$GUNICORN_PID" 2>/dev/null && { wait "$GUNICORN_PID" 2>/dev/null || true; }
     GUNICORN_PID=
 }

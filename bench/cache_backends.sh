@@ -30,7 +30,7 @@ bench_fresh_db "$DB"
 bench_collectstatic
 
 PIDS=()
-stop_all() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done; return 0; }
+stop_all() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done; return 0; }
 trap stop_all EXIT
 bench_start_gunicorn "$PORT_FILE" 2
 PIDS+=("$GUNICORN_PID")

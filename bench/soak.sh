@@ -24,7 +24,7 @@ SMTP_PORT=${SOAK_SMTP_PORT:-8080}
 SMTP_PID=
 stop_all() {
     bench_stop_gunicorn
-    [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null && wait "$SMTP_PID" 2>/dev/null
+    [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null && { wait "$SMTP_PID" 2>/dev/null || true; }
     return 0
 }
 trap stop_all EXIT
