@@ -53,6 +53,11 @@ except (OSError, ValueError):
 c = report["categories"]
 score = lambda key: "n/a" if c[key]["score"] is None else round(c[key]["score"] * 100)
 print(f"{sys.argv[2]:<10} {score('performance'):>12} {score('accessibility'):>14} {score('best-practices'):>15} {score('seo'):>6}")
+# A score of n/a is Lighthouse failing to measure (its own error), not a page failing.
+if report.get("runtimeError"):
+    print(f"    lighthouse: {report['runtimeError'].get('code')}: {report['runtimeError'].get('message', '')[:120]}")
+for warning in report.get("runWarnings", []):
+    print(f"    lighthouse warning: {warning[:120]}")
 for key in ("performance", "accessibility", "best-practices", "seo"):
     for ref in c[key]["auditRefs"]:
         audit = report["audits"][ref["id"]]
