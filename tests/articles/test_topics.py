@@ -59,7 +59,10 @@ def test_an_article_given_from_the_topics_side_carries_its_time_too():
 
 def test_a_topics_page_finds_its_articles_in_the_topics_own_index():
     seed_articles(3_000)
-    plans = plans_of(lambda: Client().get("/articles/tag/secure/?page=100"))
+    # Without the index, any page of a topic of 2,000 articles joins or sorts them all
+    # (the last page, too, in bench/scale.sh at 10,000; here, unvacuumed, the planner may
+    # fairly prefer a sort that deep, so a page near the front is asked for).
+    plans = plans_of(lambda: Client().get("/articles/tag/secure/?page=2"))
     # The page's rows: this topic's keys (tag_id = its id), then those articles.
     [page] = [p for p in plans if re.search(r"tag_id = \d+", p) and "Limit" in p]
     assert "Index Only Scan Backward using articles_tagging_idx" in page, page
