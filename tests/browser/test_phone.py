@@ -176,6 +176,9 @@ def test_the_week_view_works_with_the_keyboard_alone(page: Page, live_server):
     page.get_by_role("link", name="Previous week").focus()
     page.keyboard.press("Enter")
     expect(week).to_have_text(first_week)
+    # Back on the first week there is no earlier one: focus goes to its chosen day, in
+    # the picker (and only once it has, the next key is pressed).
+    expect(page.locator("#picker :focus")).to_have_count(1)
     day = page.locator("a.day").last
     day.focus()
     page.keyboard.press("Enter")
