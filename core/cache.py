@@ -3,11 +3,11 @@
 Cached things are kept with the values of one or more generations (`Generation`) they
 were made under: a value in the shared cache that moves on when any row they show
 changes, so every stale copy is ignored at once, on every server sharing the cache
-(and replaced when next made). Reading a thing and its generations is one round trip. Which models move which
-generation is said once, by each app in its AppConfig.ready(), with `watch()`: the
-public pages' CONTENT moves with articles, tags, the practice, the therapist and the
-FAQ; booking's OFFERED (the free times) moves with bookings and hours. `WATCHED` is the
-registry a newcomer reads to see it all.
+(and replaced when next made). Reading a thing and its generations is one round trip.
+Which models move which generation is said once, by each app in its AppConfig.ready(),
+with `watch()`: the public pages' CONTENT moves with articles, tags, the practice, the
+therapist and the FAQ; booking's OFFERED (the free times) moves with bookings and hours.
+`WATCHED` is the registry a newcomer reads to see it all.
 
 Three ways to use it: `cached_page` for a public page, `cached_response` for a page
 whose key the view chooses (booking's form), and `remember` for a value (the practice's
